@@ -1,0 +1,169 @@
+import type { AstNode, Path, Range } from './ast.js';
+import { findNode, locatePath } from './ast.js';
+import type { Definition } from './definition.js';
+import { INTERNAL_ERROR, type Diagnostic, type RelatedInformation } from './diagnostic.js';
+import { extractDefinitions, type Extractor } from './extract.js';
+import { LineIndex } from './line-index.js';
+import { buildStateMachine } from './model.js';
+import { languageOf, parseText, type ParsedDocument, type ParseProblem, type SourceLanguage } from './parse.js';
+import type { Change, Fix, FixSpec, LintSettings, Report, Rule } from './rule.js';
+import { formatMessage } from './rule.js';
+import type { ActiveRule } from './settings.js';
+
+export interface LintOptions {
+  readonly filePath: string;
+  readonly rules: readonly ActiveRule[];
+  readonly settings?: LintSettings;
+  readonly language?: SourceLanguage;
+  readonly extractors?: readonly Extractor[];
+  /** Applied after the rules: marks suppressed findings and may add findings of its own. */
+  readonly postProcess?: (result: LintResult) => void;
+}
+
+export interface LintResult {
+  readonly filePath: string;
+  readonly text: string;
+  readonly language: SourceLanguage;
+  readonly document: ParsedDocument;
+  readonly definitions: readonly Definition[];
+  diagnostics: Diagnostic[];
+  readonly lines: LineIndex;
+}
+
+const FATAL: ReadonlySet<ParseProblem['kind']> = new Set(['syntax', 'too-deep', 'too-large']);
+
+/** Lints one file's text. Pure: no I/O, never throws on content. */
+export function lintText(text: string, options: LintOptions): LintResult {
+  const language = options.language ?? languageOf(options.filePath, text);
+  const document = parseText(text, language);
+  const fatal = !document.root || document.problems.some((problem) => FATAL.has(problem.kind));
+  const extracted = fatal ? { definitions: [], problems: [] } : extractDefinitions({ filePath: options.filePath, text, document }, options.extractors);
+  const settings = options.settings ?? {};
+  const diagnostics: Diagnostic[] = [];
+
+  for (const active of options.rules) {
+    const { rule } = active;
+    if (!rule.checkFile) continue;
+    const reporter = createReporter(active, undefined, language, diagnostics);
+    guard(rule, diagnostics, () =>
+      rule.checkFile!({
+        document,
+        embeddedProblems: extracted.problems,
+        definitions: extracted.definitions,
+        options: active.options,
+        settings,
+        filePath: options.filePath,
+        text,
+        report: reporter,
+      }),
+    );
+  }
+
+  for (const definition of extracted.definitions) {
+    let machine;
+    try {
+      machine = buildStateMachine(definition);
+    } catch (error) {
+      diagnostics.push(internalError('model', error, definition.root.range));
+      continue;
+    }
+    const definitionSettings = definition.workflowType ? { ...settings, workflowType: definition.workflowType } : settings;
+    for (const active of options.rules) {
+      const { rule } = active;
+      if (!rule.check) continue;
+      if (definition.kind === 'state' && rule.meta.appliesTo !== 'any') continue;
+      const reporter = createReporter(active, definition, language, diagnostics);
+      guard(rule, diagnostics, () =>
+        rule.check!({ definition, machine, options: active.options, settings: definitionSettings, filePath: options.filePath, text, report: reporter }),
+      );
+    }
+  }
+
+  diagnostics.sort(compareDiagnostics);
+  const result: LintResult = { filePath: options.filePath, text, language, document, definitions: extracted.definitions, diagnostics, lines: new LineIndex(text) };
+  options.postProcess?.(result);
+  return result;
+}
+
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+function guard(rule: Rule, diagnostics: Diagnostic[], run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    diagnostics.push(internalError(rule.meta.id, error, { start: 0, end: 0 }));
+  }
+}
+
+function internalError(where: string, error: unknown, range: Range): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: INTERNAL_ERROR,
+    severity: 'error',
+    message: `Rule "${where}" crashed (${reason.slice(0, 200)}): this is a bug in asl-lint, please report it with this file`,
+    range,
+  };
+}
+
+class RuleBug extends Error {}
+
+function createReporter(active: ActiveRule, definition: Definition | undefined, language: SourceLanguage, diagnostics: Diagnostic[]): (report: Report) => void {
+  const { rule, severity } = active;
+  const root: AstNode | undefined = definition?.root;
+  const rangeOf = (path: Path, at: 'key' | 'value' | undefined): Range => (root ? locatePath(root, path, at).range : { start: 0, end: 0 });
+  return (report) => {
+    const template = rule.meta.messages[report.messageId];
+    if (template === undefined) throw new RuleBug(`unknown message id "${report.messageId}"`);
+    let fix: Fix | undefined;
+    const suggestions: Fix[] = [];
+    if (report.fix || report.suggestions?.length) {
+      if (rule.meta.fix === 'none') throw new RuleBug('reported a fix but its meta declares fix: "none"');
+      const editable = definition?.editable !== false;
+      if (editable && root) {
+        if (report.fix) {
+          const converted = toFix(report.fix, root, language);
+          if (converted && rule.meta.fix === 'safe') fix = converted;
+          else if (converted) suggestions.push(converted);
+        }
+        for (const suggestion of report.suggestions ?? []) {
+          const converted = toFix(suggestion, root, language);
+          if (converted) suggestions.push(converted);
+        }
+      }
+    }
+    const related: RelatedInformation[] | undefined = report.related?.map((item) => ({ message: item.message, range: rangeOf(item.path, item.at) }));
+    const diagnostic: Diagnostic = {
+      ruleId: rule.meta.id,
+      severity,
+      message: formatMessage(template, report.data),
+      messageId: report.messageId,
+      ...(report.data ? { data: report.data } : {}),
+      range: report.range ?? rangeOf(report.path, report.at),
+      ...(fix ? { fix } : {}),
+      ...(suggestions.length ? { suggestions } : {}),
+      ...(related?.length ? { related } : {}),
+      ...(definition?.name ? { definitionName: definition.name } : {}),
+    };
+    diagnostics.push(diagnostic);
+  };
+}
+
+function toFix(spec: FixSpec, root: AstNode, language: SourceLanguage): Fix | undefined {
+  const edits = [];
+  for (const change of spec.changes) {
+    const edit = changeToEdit(change, root, language);
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  return { message: spec.message, edits };
+}
+
+function changeToEdit(change: Change, root: AstNode, _language: SourceLanguage): { range: Range; text: string } | undefined {
+  if (change.kind === 'text') return { range: change.range, text: change.text };
+  const node = findNode(root, change.path);
+  if (!node) return undefined;
+  // A JSON literal is valid in both JSON and YAML flow context.
+  return { range: node.range, text: JSON.stringify(change.value) };
+}

@@ -1,0 +1,396 @@
+import { visit, printParseErrorCode, type ParseErrorCode } from 'jsonc-parser';
+import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import type { ArrayNode, AstNode, ObjectNode, PropertyNode, Range } from './ast.js';
+
+export type SourceLanguage = 'json' | 'yaml';
+
+export type ParseProblemKind = 'syntax' | 'duplicate-key' | 'comment' | 'trailing-comma' | 'too-deep' | 'too-large';
+
+export interface ParseProblem {
+  readonly kind: ParseProblemKind;
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface Comment {
+  readonly range: Range;
+  /** The comment text without its `//`, `/*` or `#` markers. */
+  readonly text: string;
+}
+
+export interface ParsedDocument {
+  readonly language: SourceLanguage;
+  readonly root: AstNode | undefined;
+  readonly problems: ParseProblem[];
+  readonly comments: Comment[];
+}
+
+/** Beyond this depth a document is reported, not walked: no rule has to guard its own recursion. */
+export const MAX_DEPTH = 512;
+/** Nodes an aliased YAML document may expand to; stops "billion laughs". */
+export const MAX_YAML_NODES = 2_000_000;
+
+class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super('too deep');
+  }
+}
+
+/** A BOM becomes a space: same length, so every offset still indexes the original text. */
+function maskBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+}
+
+export function languageOf(filePath: string, text?: string): SourceLanguage {
+  if (/\.ya?ml$/i.test(filePath)) return 'yaml';
+  if (/\.(json|jsonc|json5)$/i.test(filePath)) return 'json';
+  const first = text?.trimStart().charAt(text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  return first === '{' || first === '[' ? 'json' : 'yaml';
+}
+
+export function parseText(text: string, language: SourceLanguage): ParsedDocument {
+  return language === 'yaml' ? parseYaml(text) : parseJson(text);
+}
+
+export function parseJson(source: string): ParsedDocument {
+  const text = maskBom(source);
+  const problems: ParseProblem[] = [];
+  const comments: Comment[] = [];
+  const containers: (ObjectNode | ArrayNode)[] = [];
+  const keysSeen: Set<string>[] = [];
+  let pendingProperty: PropertyNode | undefined;
+  let root: AstNode | undefined;
+  let lastSeparator = -1;
+  let tokenAfterSeparator = false;
+
+  const attach = (node: AstNode): void => {
+    const parent = containers[containers.length - 1];
+    if (!parent) {
+      root ??= node;
+      return;
+    }
+    node.parent = parent;
+    if (parent.kind === 'array') parent.items.push(node);
+    else if (pendingProperty) {
+      pendingProperty.value = node;
+      pendingProperty = undefined;
+    }
+  };
+  const open = (node: ObjectNode | ArrayNode, offset: number): void => {
+    attach(node);
+    containers.push(node);
+    if (node.kind === 'object') keysSeen.push(new Set());
+    if (containers.length > MAX_DEPTH) throw new TooDeep(offset);
+  };
+  const close = (offset: number, length: number): void => {
+    if (lastSeparator >= 0 && !tokenAfterSeparator) {
+      problems.push({ kind: 'trailing-comma', message: 'Trailing commas are not allowed in JSON', range: { start: lastSeparator, end: lastSeparator + 1 } });
+    }
+    lastSeparator = -1;
+    const node = containers.pop();
+    if (!node) return;
+    if (node.kind === 'object') keysSeen.pop();
+    (node as { range: Range }).range = { start: node.range.start, end: offset + length };
+    pendingProperty = undefined;
+  };
+  const token = (): void => {
+    tokenAfterSeparator = true;
+  };
+
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (offset) => {
+          token();
+          lastSeparator = -1;
+          open({ kind: 'object', properties: [], range: { start: offset, end: offset + 1 } }, offset);
+        },
+        onObjectProperty: (key, offset, length) => {
+          token();
+          const object = containers[containers.length - 1];
+          if (object?.kind !== 'object') return;
+          const keyRange = { start: offset, end: offset + length };
+          const seen = keysSeen[keysSeen.length - 1];
+          if (seen.has(key)) {
+            problems.push({ kind: 'duplicate-key', message: `Duplicate key "${key}": the later value silently replaces the earlier one`, range: keyRange });
+          }
+          seen.add(key);
+          pendingProperty = { key, keyRange, value: undefined };
+          object.properties.push(pendingProperty);
+        },
+        onObjectEnd: (offset, length) => close(offset, length),
+        onArrayBegin: (offset) => {
+          token();
+          lastSeparator = -1;
+          open({ kind: 'array', items: [], range: { start: offset, end: offset + 1 } }, offset);
+        },
+        onArrayEnd: (offset, length) => close(offset, length),
+        onLiteralValue: (value: unknown, offset, length) => {
+          token();
+          const range = { start: offset, end: offset + length };
+          if (typeof value === 'string') attach({ kind: 'string', value, range });
+          else if (typeof value === 'number') attach({ kind: 'number', value, range });
+          else if (typeof value === 'boolean') attach({ kind: 'boolean', value, range });
+          else attach({ kind: 'null', value: null, range });
+        },
+        onSeparator: (character, offset) => {
+          if (character === ',') {
+            lastSeparator = offset;
+            tokenAfterSeparator = false;
+          }
+        },
+        onComment: (offset, length) => {
+          const raw = text.slice(offset, offset + length);
+          const body = raw.startsWith('//') ? raw.slice(2) : raw.slice(2, raw.endsWith('*/') ? -2 : undefined);
+          comments.push({ range: { start: offset, end: offset + length }, text: body.trim() });
+        },
+        onError: (error: ParseErrorCode, offset, length) => {
+          problems.push({ kind: 'syntax', message: describeJsonError(printParseErrorCode(error)), range: { start: offset, end: offset + Math.max(length, 0) } });
+        },
+      },
+      { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false },
+    );
+  } catch (error) {
+    if (error instanceof TooDeep || error instanceof RangeError) {
+      const offset = error instanceof TooDeep ? error.offset : 0;
+      problems.push({ kind: 'too-deep', message: `Nesting deeper than ${MAX_DEPTH} levels: asl-lint does not analyse this document`, range: { start: offset, end: offset + 1 } });
+      return { language: 'json', root: undefined, problems, comments };
+    }
+    throw error;
+  }
+  // Unterminated containers: extend them to the end of the text.
+  for (const node of containers) (node as { range: Range }).range = { start: node.range.start, end: text.length };
+  for (const comment of comments) {
+    problems.push({ kind: 'comment', message: 'Comments are not allowed in JSON: Step Functions rejects this definition', range: comment.range });
+  }
+  problems.sort((a, b) => a.range.start - b.range.start);
+  return { language: 'json', root, problems, comments };
+}
+
+function describeJsonError(code: string): string {
+  switch (code) {
+    case 'InvalidSymbol': return 'Invalid symbol';
+    case 'InvalidNumberFormat': return 'Invalid number';
+    case 'PropertyNameExpected': return 'Property name expected';
+    case 'ValueExpected': return 'Value expected';
+    case 'ColonExpected': return 'Colon expected';
+    case 'CommaExpected': return 'Comma expected';
+    case 'CloseBraceExpected': return 'Closing brace "}" expected';
+    case 'CloseBracketExpected': return 'Closing bracket "]" expected';
+    case 'EndOfFileExpected': return 'End of file expected';
+    case 'InvalidCommentToken': return 'Invalid comment';
+    case 'UnexpectedEndOfComment': return 'Unterminated comment';
+    case 'UnexpectedEndOfString': return 'Unterminated string';
+    case 'UnexpectedEndOfNumber': return 'Unterminated number';
+    case 'InvalidUnicode': return 'Invalid unicode escape';
+    case 'InvalidEscapeCharacter': return 'Invalid escape character';
+    case 'InvalidCharacter': return 'Invalid character in string (control characters must be escaped)';
+    default: return code;
+  }
+}
+
+/** CloudFormation short-form tags become the long form, so extractors see one shape. */
+function longFormKey(tag: string): string {
+  const name = tag.slice(1);
+  return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
+}
+
+export function parseYaml(source: string): ParsedDocument {
+  const text = maskBom(source);
+  const problems: ParseProblem[] = [];
+  const comments: Comment[] = [];
+  let document: Document;
+  try {
+    document = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false });
+  } catch (error) {
+    if (error instanceof RangeError) {
+      problems.push({ kind: 'too-deep', message: `Nesting deeper than ${MAX_DEPTH} levels: asl-lint does not analyse this document`, range: { start: 0, end: 1 } });
+      return { language: 'yaml', root: undefined, problems, comments };
+    }
+    throw error;
+  }
+  for (const error of document.errors) {
+    const [start, end] = error.pos;
+    problems.push({ kind: 'syntax', message: error.message.split('\n')[0], range: { start, end: Math.max(end, start) } });
+  }
+  collectYamlComments(text, comments);
+  if (document.contents === null) return { language: 'yaml', root: undefined, problems, comments };
+
+  let budget = MAX_YAML_NODES;
+  const convert = (top: YamlNode): AstNode | undefined => {
+    // Iterative conversion with an explicit stack; aliases are expanded within the node budget.
+    type Frame = { yaml: unknown; attachTo?: (node: AstNode) => void; depth: number; aliasDepth: number };
+    let result: AstNode | undefined;
+    const stack: Frame[] = [{ yaml: top, attachTo: (node) => (result = node), depth: 0, aliasDepth: 0 }];
+    while (stack.length > 0) {
+      const frame = stack.pop()!;
+      if (--budget < 0) throw new TooLarge();
+      if (frame.depth > MAX_DEPTH) throw new TooDeep(rangeOfYaml(frame.yaml)?.start ?? 0);
+      let yaml = frame.yaml;
+      let aliasDepth = frame.aliasDepth;
+      if (isAlias(yaml)) {
+        const target = yaml.resolve(document);
+        if (!target || aliasDepth > 64) {
+          const range = rangeOfYaml(yaml) ?? { start: 0, end: 0 };
+          frame.attachTo?.({ kind: 'null', value: null, range });
+          continue;
+        }
+        yaml = target;
+        aliasDepth++;
+      }
+      const range = rangeOfYaml(frame.yaml) ?? rangeOfYaml(yaml) ?? { start: 0, end: 0 };
+      const tag = (yaml as { tag?: string } | null)?.tag;
+      const shortForm = tag && tag.startsWith('!') && !tag.startsWith('!!') ? tag : undefined;
+      let attach = frame.attachTo;
+      if (shortForm) {
+        // `!Sub x` → { "Fn::Sub": x }, the key's range being the tag itself.
+        const wrapper: ObjectNode = { kind: 'object', properties: [], range };
+        attach?.(wrapper);
+        const property: PropertyNode = { key: longFormKey(shortForm), keyRange: { start: range.start, end: range.start + shortForm.length }, value: undefined };
+        wrapper.properties.push(property);
+        attach = (node) => {
+          node.parent = wrapper;
+          property.value = node;
+        };
+      }
+      if (isMap(yaml)) {
+        const object: ObjectNode = { kind: 'object', properties: [], range };
+        attach?.(object);
+        const seen = new Set<string>();
+        const pending: Frame[] = [];
+        for (const pair of yaml.items) {
+          if (!isPair(pair)) continue;
+          const keyNode = pair.key as YamlNode | null;
+          const key = isScalar(keyNode) ? String(keyNode.value) : keyNode === null ? '' : String(keyNode);
+          const keyRange = rangeOfYaml(keyNode) ?? range;
+          if (key === '<<' && pair.value) {
+            mergeInto(object, pair.value as YamlNode);
+            continue;
+          }
+          if (seen.has(key)) {
+            problems.push({ kind: 'duplicate-key', message: `Duplicate key "${key}": the later value silently replaces the earlier one`, range: keyRange });
+          }
+          seen.add(key);
+          const property: PropertyNode = { key, keyRange, value: undefined };
+          object.properties.push(property);
+          if (pair.value === null || pair.value === undefined) {
+            const end = keyRange.end;
+            property.value = { kind: 'null', value: null, range: { start: end, end }, parent: object };
+            continue;
+          }
+          pending.push({
+            yaml: pair.value,
+            depth: frame.depth + 1,
+            aliasDepth,
+            attachTo: (node) => {
+              node.parent = object;
+              property.value = node;
+            },
+          });
+        }
+        for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i]);
+      } else if (isSeq(yaml)) {
+        const array: ArrayNode = { kind: 'array', items: [], range };
+        attach?.(array);
+        const slots: Frame[] = [];
+        yaml.items.forEach((item, index) => {
+          array.items.push({ kind: 'null', value: null, range, parent: array });
+          slots.push({
+            yaml: item,
+            depth: frame.depth + 1,
+            aliasDepth,
+            attachTo: (node) => {
+              node.parent = array;
+              array.items[index] = node;
+            },
+          });
+        });
+        for (let i = slots.length - 1; i >= 0; i--) stack.push(slots[i]);
+      } else if (isScalar(yaml)) {
+        attach?.(scalarNode(yaml.value, range, shortForm));
+      } else {
+        attach?.({ kind: 'null', value: null, range });
+      }
+    }
+    return result;
+  };
+
+  const mergeInto = (object: ObjectNode, source: YamlNode): void => {
+    const sources = isSeq(source) ? source.items : [source];
+    for (let item of sources as YamlNode[]) {
+      if (isAlias(item)) item = item.resolve(document) as YamlNode;
+      if (!isMap(item)) continue;
+      const converted = convert(item);
+      if (converted?.kind !== 'object') continue;
+      for (const property of converted.properties) {
+        if (object.properties.some((p) => p.key === property.key)) continue;
+        object.properties.push(property);
+        if (property.value) property.value.parent = object;
+      }
+    }
+  };
+
+  try {
+    const root = convert(document.contents as YamlNode);
+    return { language: 'yaml', root, problems, comments };
+  } catch (error) {
+    if (error instanceof TooDeep || error instanceof RangeError) {
+      const offset = error instanceof TooDeep ? error.offset : 0;
+      problems.push({ kind: 'too-deep', message: `Nesting deeper than ${MAX_DEPTH} levels: asl-lint does not analyse this document`, range: { start: offset, end: offset + 1 } });
+    } else if (error instanceof TooLarge) {
+      problems.push({ kind: 'too-large', message: `YAML aliases expand to more than ${MAX_YAML_NODES} nodes: asl-lint does not analyse this document`, range: { start: 0, end: 1 } });
+    } else {
+      throw error;
+    }
+    return { language: 'yaml', root: undefined, problems, comments };
+  }
+}
+
+class TooLarge extends Error {}
+
+function rangeOfYaml(node: unknown): Range | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range ? { start: range[0], end: range[1] } : undefined;
+}
+
+function scalarNode(value: unknown, range: Range, tag: string | undefined): AstNode {
+  if (typeof value === 'string') return tag ? { kind: 'string', value, range, tag } : { kind: 'string', value, range };
+  if (typeof value === 'number') return { kind: 'number', value, range };
+  if (typeof value === 'bigint') return { kind: 'number', value: Number(value), range };
+  if (typeof value === 'boolean') return { kind: 'boolean', value, range };
+  if (value === null || value === undefined) return { kind: 'null', value: null, range };
+  return { kind: 'string', value: String(value), range };
+}
+
+/** `#` comments outside quoted scalars. A line-based scan: cheap and good enough for directives. */
+function collectYamlComments(text: string, comments: Comment[]): void {
+  let index = 0;
+  while (index < text.length) {
+    const hash = text.indexOf('#', index);
+    if (hash < 0) break;
+    const lineStart = Math.max(text.lastIndexOf('\n', hash), text.lastIndexOf('\r', hash)) + 1;
+    let lineEnd = text.indexOf('\n', hash);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const before = text.slice(lineStart, hash);
+    const startsComment = hash === lineStart || /\s$/.test(before);
+    if (startsComment && !insideQuotes(before)) {
+      comments.push({ range: { start: hash, end: lineEnd }, text: text.slice(hash + 1, lineEnd).trim() });
+      index = lineEnd + 1;
+    } else {
+      index = hash + 1;
+    }
+  }
+}
+
+function insideQuotes(prefix: string): boolean {
+  let single = false;
+  let double = false;
+  for (let i = 0; i < prefix.length; i++) {
+    const c = prefix[i];
+    if (c === "'" && !double) single = !single;
+    else if (c === '"' && !single && prefix[i - 1] !== '\\') double = !double;
+  }
+  return single || double;
+}

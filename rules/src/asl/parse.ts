@@ -1,0 +1,40 @@
+import { defineRule } from '@asl-lint/core';
+
+export default defineRule({
+  meta: {
+    id: 'asl/parse',
+    description: 'The text must be valid JSON or YAML without duplicate keys',
+    severity: 'error',
+    fix: 'none',
+    messages: {
+      syntax: '{{message}}',
+      'duplicate-key': '{{message}}',
+      comment: '{{message}}',
+      'trailing-comma': '{{message}}',
+      'too-deep': '{{message}}',
+      'too-large': '{{message}}',
+      empty: 'The file is empty: a state machine definition needs at least "StartAt" and "States"',
+    },
+    appliesTo: 'any',
+    docs: {
+      whatItDoes: 'Reports text that is not valid JSON or YAML, duplicate keys, and JSON comments or trailing commas, at the position of the fault. When the text does not parse, no other rule runs on it.',
+      whyItMatters: 'Step Functions rejects a definition that is not valid JSON. A duplicate key is worse: JSON parsers keep the last value silently, so the state you read is not the state that runs.',
+      examples: {
+        invalid: [
+          { title: 'A missing comma', code: '{\n  "StartAt": "A"\n  "States": { "A": { "Type": "Succeed" } }\n}\n' },
+          { title: 'A duplicate key', code: '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "Next": "B", "Next": "A" },\n    "B": { "Type": "Succeed" }\n  }\n}\n' },
+        ],
+        valid: [{ code: '{\n  "StartAt": "A",\n  "States": { "A": { "Type": "Succeed" } }\n}\n' }],
+      },
+    },
+  },
+  checkFile(context) {
+    const { document } = context;
+    for (const problem of [...document.problems, ...context.embeddedProblems]) {
+      context.report({ path: [], range: problem.range, messageId: problem.kind, data: { message: problem.message } });
+    }
+    if (!document.root && document.problems.length === 0) {
+      context.report({ path: [], range: { start: 0, end: 0 }, messageId: 'empty' });
+    }
+  },
+});

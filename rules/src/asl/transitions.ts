@@ -1,0 +1,62 @@
+import { closestMatch, defineRule, type State } from '@asl-lint/core';
+
+const NEEDS_NEXT_OR_END = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
+
+export default defineRule({
+  meta: {
+    id: 'asl/transitions',
+    description: 'StartAt, Next, Default and Catch Next must name a state of the same scope; a state needs exactly one of Next and End',
+    severity: 'error',
+    fix: 'none',
+    messages: {
+      unknownStartAt: 'StartAt "{{target}}" names no state in {{scope}}{{hint}}',
+      unknownTarget: 'State "{{state}}": {{field}} "{{target}}" names no state in {{scope}}{{hint}}',
+      otherScope: 'State "{{state}}": {{field}} "{{target}}" is a state of another scope; a state can only transition to states of its own {{scopeKind}}',
+      nextAndEnd: 'State "{{state}}" has both "Next" and "End": true; keep exactly one',
+      neither: 'State "{{state}}" of type {{type}} needs "Next" or "End": true',
+    },
+    docs: {
+      whatItDoes: 'Checks every transition: `StartAt`, `Next`, Choice `Default` and `Choices[].Next`, and `Catch[].Next` must name a state in the same scope (the top level, one Parallel branch, or one Map item processor). A Task, Pass, Wait, Parallel or Map state must have exactly one of `Next` and `End: true`.',
+      whyItMatters: 'Step Functions rejects a definition whose transitions point nowhere (`MISSING_TRANSITION_TARGET`). States inside a branch cannot jump out of it, and a state with neither `Next` nor `End` has no defined successor.',
+      examples: {
+        invalid: [
+          { title: 'A typo in Next', code: '{\n  "StartAt": "Start",\n  "States": {\n    "Start": { "Type": "Pass", "Next": "Finsh" },\n    "Finish": { "Type": "Succeed" }\n  }\n}\n' },
+          { title: 'Neither Next nor End', code: '{\n  "StartAt": "Start",\n  "States": {\n    "Start": { "Type": "Pass" }\n  }\n}\n' },
+        ],
+        valid: [{ code: '{\n  "StartAt": "Start",\n  "States": {\n    "Start": { "Type": "Pass", "Next": "Finish" },\n    "Finish": { "Type": "Succeed" }\n  }\n}\n' }],
+      },
+    },
+  },
+  check(context) {
+    const { machine } = context;
+    const scopeOfName = new Map<string, State['scope']>();
+    for (const state of machine.states) if (!scopeOfName.has(state.name)) scopeOfName.set(state.name, state.scope);
+
+    for (const scope of machine.scopes) {
+      const names = [...scope.states.keys()];
+      const where = scope.owner ? `the ${scope.kind === 'branch' ? 'branch' : 'item processor'} of "${scope.owner.name}"` : 'the state machine';
+      if (scope.startAt !== undefined && !scope.states.has(scope.startAt)) {
+        const suggestion = closestMatch(scope.startAt, names);
+        context.report({ path: [...scope.path, 'StartAt'], messageId: 'unknownStartAt', data: { target: scope.startAt, scope: where, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } });
+      }
+      for (const state of scope.states.values()) {
+        for (const transition of state.transitions) {
+          if (scope.states.has(transition.target)) continue;
+          const field = transition.kind === 'Choice' ? `Choices[${transition.index}].Next` : transition.kind === 'Catch' ? `Catch[${transition.index}].Next` : transition.kind;
+          const data = { state: state.name, field, target: transition.target };
+          if (scopeOfName.has(transition.target)) {
+            context.report({ path: transition.path, messageId: 'otherScope', data: { ...data, scopeKind: scope.kind === 'root' ? 'scope' : scope.kind === 'branch' ? 'branch' : 'item processor' } });
+          } else {
+            const suggestion = closestMatch(transition.target, names);
+            context.report({ path: transition.path, messageId: 'unknownTarget', data: { ...data, scope: where, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } });
+          }
+        }
+        if (!state.type || !NEEDS_NEXT_OR_END.has(state.type)) continue;
+        const hasNext = state.fields.Next !== undefined;
+        const hasEnd = state.fields.End === true;
+        if (hasNext && hasEnd) context.report({ path: [...state.path, 'End'], at: 'key', messageId: 'nextAndEnd', data: { state: state.name } });
+        else if (!hasNext && (state.fields.End === undefined || state.fields.End === false)) context.report({ path: state.path, at: 'key', messageId: 'neither', data: { state: state.name, type: state.type } });
+      }
+    }
+  },
+});
