@@ -9,3 +9,4 @@ export function ruleById(id: string): Rule | undefined {
 
 /** `recommended`: every rule at its default severity (the engine's default when nothing is configured). */
 export const recommended: Readonly<Record<string, RuleEntry>> = Object.freeze({});
+export { renderRuleDoc, renderRuleIndex } from './docs.js';

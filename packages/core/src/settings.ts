@@ -110,6 +110,7 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
       bestDistance = distance;
     }
   }
-  const limit = Math.max(2, Math.floor(input.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  // A third of the input may differ; a one-letter name never "means" another one-letter name.
+  const limit = Math.max(1, Math.floor(input.length / 3));
+  return bestDistance <= limit && bestDistance < input.length ? best : undefined;
 }

@@ -22,7 +22,7 @@ export default defineRule({
       examples: {
         invalid: [
           { title: 'A missing comma', code: '{\n  "StartAt": "A"\n  "States": { "A": { "Type": "Succeed" } }\n}\n' },
-          { title: 'A duplicate key', code: '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "Next": "B", "Next": "A" },\n    "B": { "Type": "Succeed" }\n  }\n}\n' },
+          { title: 'A duplicate key', code: '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "Type": "Pass", "Next": "B" },\n    "B": { "Type": "Succeed" }\n  }\n}\n' },
         ],
         valid: [{ code: '{\n  "StartAt": "A",\n  "States": { "A": { "Type": "Succeed" } }\n}\n' }],
       },
@@ -30,7 +30,12 @@ export default defineRule({
   },
   checkFile(context) {
     const { document } = context;
+    const seen = new Set<string>();
     for (const problem of [...document.problems, ...context.embeddedProblems]) {
+      // An unterminated document yields one "expected }" per open object, all at the end: say it once.
+      const key = `${problem.range.start}:${problem.range.end}:${problem.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       context.report({ path: [], range: problem.range, messageId: problem.kind, data: { message: problem.message } });
     }
     if (!document.root && document.problems.length === 0) {

@@ -20,7 +20,10 @@ export default defineRule({
       whyItMatters: 'Step Functions rejects a definition whose transitions point nowhere (`MISSING_TRANSITION_TARGET`). States inside a branch cannot jump out of it, and a state with neither `Next` nor `End` has no defined successor.',
       examples: {
         invalid: [
-          { title: 'A typo in Next', code: '{\n  "StartAt": "Start",\n  "States": {\n    "Start": { "Type": "Pass", "Next": "Finsh" },\n    "Finish": { "Type": "Succeed" }\n  }\n}\n' },
+          {
+            title: 'A typo in a Catch target',
+            code: '{\n  "StartAt": "Start",\n  "States": {\n    "Start": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::lambda:invoke",\n      "Catch": [{ "ErrorEquals": ["States.ALL"], "Next": "Handel" }],\n      "Next": "Handle"\n    },\n    "Handle": { "Type": "Succeed" }\n  }\n}\n',
+          },
           { title: 'Neither Next nor End', code: '{\n  "StartAt": "Start",\n  "States": {\n    "Start": { "Type": "Pass" }\n  }\n}\n' },
         ],
         valid: [{ code: '{\n  "StartAt": "Start",\n  "States": {\n    "Start": { "Type": "Pass", "Next": "Finish" },\n    "Finish": { "Type": "Succeed" }\n  }\n}\n' }],

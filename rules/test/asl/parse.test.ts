@@ -1,0 +1,46 @@
+import rule from '../../src/asl/parse.js';
+import { ruleTester } from '../../../test-support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    '{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}',
+    { name: 'YAML', code: 'StartAt: A\nStates:\n  A:\n    Type: Succeed\n' },
+    { name: 'a BOM and CRLF', code: '\ufeff{\r\n  "StartAt": "A",\r\n  "States": { "A": { "Type": "Succeed" } }\r\n}\r\n' },
+  ],
+  invalid: [
+    {
+      name: 'missing comma (full message)',
+      code: '{\n  "StartAt": "A"\n  "States": { "A": { "Type": "Succeed" } }\n}\n',
+      errors: [{ messageId: 'syntax', message: 'Comma expected', line: 3, column: 3, endLine: 3, endColumn: 11 }],
+    },
+    {
+      name: 'duplicate key',
+      code: '{\n  "StartAt": "A",\n  "States": { "A": { "Type": "Pass", "Type": "Succeed" } }\n}\n',
+      errors: [{ messageId: 'duplicate-key', message: 'Duplicate key "Type": the later value silently replaces the earlier one', line: 3, column: 38, endLine: 3, endColumn: 44 }],
+    },
+    {
+      name: 'comment and trailing comma in JSON',
+      code: '{\n  // note\n  "StartAt": "A",\n  "States": { "A": { "Type": "Succeed", } }\n}\n',
+      errors: [
+        { messageId: 'comment', message: 'Comments are not allowed in JSON: Step Functions rejects this definition', line: 2, column: 3, endLine: 2, endColumn: 10 },
+        { messageId: 'trailing-comma', message: 'Trailing commas are not allowed in JSON', line: 4, column: 39, endLine: 4, endColumn: 40 },
+      ],
+    },
+    {
+      name: 'YAML duplicate key',
+      code: 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Type: Succeed\n',
+      errors: [{ messageId: 'duplicate-key', line: 5, column: 5, endLine: 5, endColumn: 9 }],
+    },
+    {
+      name: 'YAML syntax error',
+      code: 'StartAt: A\nStates: [\n',
+      errors: [{ messageId: 'syntax', line: 3, column: 1 }],
+    },
+    {
+      name: 'empty file',
+      code: '',
+      filename: 'empty.asl.json',
+      errors: [{ messageId: 'syntax', line: 1, column: 1 }],
+    },
+  ],
+});
