@@ -1,5 +1,6 @@
 import type { AstNode, Range } from './ast.js';
 import type { ParseProblem } from './parse.js';
+import type { HostContext, LinkedDefinition } from './extract/host-context.js';
 
 export type WorkflowType = 'STANDARD' | 'EXPRESS';
 
@@ -25,11 +26,13 @@ export interface Definition {
   /** Where the definition sits in its host, for related locations. */
   readonly hostRange?: Range;
   /** Host-specific facts for host-aware rules (substitutions, the role), opaque to the engine. */
-  readonly hostContext?: unknown;
+  readonly hostContext?: HostContext;
 }
 
 export interface ExtractResult {
   readonly definitions: Definition[];
   /** Parse problems of embedded definition strings, already in host coordinates. */
   readonly problems: ParseProblem[];
+  /** Definitions the host keeps in other files (SAM `DefinitionUri`, CDK `DefinitionBody.fromFile`). */
+  readonly linked?: LinkedDefinition[];
 }

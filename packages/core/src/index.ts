@@ -8,5 +8,6 @@ export * from './definition.js';
 export * from './rule.js';
 export * from './diagnostic.js';
 export * from './extract.js';
+export * from './extract/host-context.js';
 export * from './settings.js';
 export * from './lint.js';

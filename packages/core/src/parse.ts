@@ -244,10 +244,11 @@ export function parseYaml(source: string): ParsedDocument {
       const shortForm = tag && tag.startsWith('!') && !tag.startsWith('!!') ? tag : undefined;
       let attach = frame.attachTo;
       if (shortForm) {
-        // `!Sub x` → { "Fn::Sub": x }, the key's range being the tag itself.
-        const wrapper: ObjectNode = { kind: 'object', properties: [], range };
+        // `!Sub x` → { "Fn::Sub": x }, the key's range being the tag itself (the yaml node's range starts after it).
+        const tagStart = tagOffset(text, shortForm, range.start);
+        const wrapper: ObjectNode = { kind: 'object', properties: [], range: { start: tagStart, end: range.end } };
         attach?.(wrapper);
-        const property: PropertyNode = { key: longFormKey(shortForm), keyRange: { start: range.start, end: range.start + shortForm.length }, value: undefined };
+        const property: PropertyNode = { key: longFormKey(shortForm), keyRange: { start: tagStart, end: tagStart + shortForm.length }, value: undefined };
         wrapper.properties.push(property);
         attach = (node) => {
           node.parent = wrapper;
@@ -348,6 +349,14 @@ export function parseYaml(source: string): ParsedDocument {
 }
 
 class TooLarge extends Error {}
+
+/** Where a node's tag is written: just before the value, separated by blanks (or an anchor). */
+function tagOffset(text: string, tag: string, valueStart: number): number {
+  const found = text.lastIndexOf(tag, valueStart);
+  if (found < 0) return valueStart;
+  const between = text.slice(found + tag.length, valueStart);
+  return /^\s*(&\S+\s*)?$/.test(between) ? found : valueStart;
+}
 
 function rangeOfYaml(node: unknown): Range | undefined {
   const range = (node as { range?: [number, number, number] } | null)?.range;

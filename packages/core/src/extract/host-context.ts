@@ -1,0 +1,86 @@
+import type { JsonValue, Path, Range } from '../ast.js';
+import type { WorkflowType } from '../definition.js';
+
+/**
+ * Facts about the host of an embedded definition, for host-aware rules (`asl/substitutions`,
+ * `iam/role-permissions`). Every range is in host-file coordinates.
+ */
+export interface HostContext {
+  readonly template: 'cloudformation' | 'sam' | 'serverless' | 'cdk';
+  /** The state machine's logical id (template resource, serverless machine key, CDK construct id). */
+  readonly logicalId?: string;
+  /**
+   * Names a `${Name}` placeholder of this definition may use. Undefined when the host cannot tell
+   * (Serverless variables, CDK tokens): then placeholders are not checked.
+   */
+  readonly substitutions?: SubstitutionScope;
+  /** `${Name}` placeholders written literally in the definition (not the opaque stand-ins for intrinsics). */
+  readonly placeholders: readonly Placeholder[];
+  /** The state machine's execution role when the host says which it is. */
+  readonly role?: RoleFacts;
+}
+
+export interface SubstitutionScope {
+  /** Keys of `DefinitionSubstitutions`. */
+  readonly definitionSubstitutions: ReadonlySet<string>;
+  /** Keys of the `Fn::Sub` variable map (`!Sub [text, { Name: value }]`). */
+  readonly subVariables: ReadonlySet<string>;
+  readonly parameters: ReadonlySet<string>;
+  /** Logical ids of the template's resources (`${Resource}` and `${Resource.Attribute}`). */
+  readonly resources: ReadonlySet<string>;
+  /**
+   * Whether `Fn::Sub` resolves these placeholders (a `DefinitionString: !Sub …`): parameters,
+   * resources and pseudo parameters count. Otherwise only DefinitionSubstitutions does.
+   */
+  readonly resolvedBySub: boolean;
+}
+
+export interface Placeholder {
+  /** The text between `${` and `}`. */
+  readonly name: string;
+  /** The whole `${…}` in the host. */
+  readonly range: Range;
+  /** The definition path of the string (or value) that holds it. */
+  readonly path: Path;
+}
+
+export interface RoleFacts {
+  /**
+   * `role-resource`: `RoleArn`/`Role` names an `AWS::IAM::Role` of this template.
+   * `sam-policies`: SAM creates the role from the `Policies` property.
+   * `external`: the role is not defined in this template (an ARN, a parameter): nothing to compare.
+   */
+  readonly kind: 'role-resource' | 'sam-policies' | 'external';
+  /** The role resource's logical id (`role-resource`). */
+  readonly logicalId?: string;
+  /** The `RoleArn`, `Role` or `Policies` property value of the state machine. */
+  readonly range: Range;
+  /** Inline statements: the role's `Policies`, `AWS::IAM::Policy`/`ManagedPolicy` resources attached to it, SAM inline documents. */
+  readonly statements: readonly PolicyStatementFact[];
+  /** Managed policies by ARN or name (`ManagedPolicyArns`, SAM `Policies: [AWSLambdaRole]`): not readable here. */
+  readonly managedPolicies: readonly { readonly value: JsonValue; readonly range: Range }[];
+  /** SAM policy templates (`{ LambdaInvokePolicy: { FunctionName: … } }`): not expanded here. */
+  readonly policyTemplates: readonly { readonly name: string; readonly parameters: JsonValue; readonly range: Range }[];
+  /** Policy entries whose content is not literal (`!If`, `!Ref`): the role may grant more than `statements`. */
+  readonly opaquePolicies: readonly { readonly range: Range }[];
+}
+
+export interface PolicyStatementFact {
+  /** The statement as plain data; intrinsic functions are left as `{ "Fn::…": … }` objects. */
+  readonly statement: JsonValue;
+  readonly range: Range;
+  /** The policy's name (`PolicyName`, or the policy resource's logical id). */
+  readonly policyName?: string;
+}
+
+/** A definition kept in another file (`DefinitionUri`, CDK `DefinitionBody.fromFile`): the caller lints that file. */
+export interface LinkedDefinition {
+  /** The path as written, relative to the host file's directory. */
+  readonly path: string;
+  /** Where the reference is written in the host. */
+  readonly range: Range;
+  readonly host: 'cloudformation' | 'sam' | 'serverless' | 'cdk';
+  readonly name?: string;
+  readonly workflowType?: WorkflowType;
+  readonly hostContext: HostContext;
+}
