@@ -1,5 +1,6 @@
 import { visit, printParseErrorCode, type ParseErrorCode } from 'jsonc-parser';
-import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode, Range } from './ast.js';
 
 export type SourceLanguage = 'json' | 'yaml';
@@ -197,6 +198,7 @@ function longFormKey(tag: string): string {
 }
 
 export function parseYaml(source: string): ParsedDocument {
+  const { parseDocument, isAlias, isMap, isPair, isScalar, isSeq } = loadYaml();
   const text = maskBom(source);
   const problems: ParseProblem[] = [];
   const comments: Comment[] = [];
@@ -349,6 +351,14 @@ export function parseYaml(source: string): ParsedDocument {
 }
 
 class TooLarge extends Error {}
+
+// The YAML parser loads on the first YAML document: JSON-only runs never pay for it.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+function loadYaml(): typeof import('yaml') {
+  yamlModule ??= require('yaml') as typeof import('yaml');
+  return yamlModule;
+}
 
 /** Where a node's tag is written: just before the value, separated by blanks (or an anchor). */
 function tagOffset(text: string, tag: string, valueStart: number): number {
