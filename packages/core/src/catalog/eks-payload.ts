@@ -1,0 +1,26 @@
+/** Validation of EKS integration payloads against the catalog's parameter specs (schemas compiled once, lazily). */
+import type { JsonValue } from '../ast.js';
+import { EKS_APIS, type EksApiName } from './eks.js';
+import { buildPayloadSchema, createPayloadValidator, type PayloadForm, type PayloadProblem } from './payload-schema.js';
+
+const validators = new Map<string, (payload: JsonValue) => PayloadProblem[]>();
+
+/** Problems of an EKS payload: `Parameters` (JSONPath `.$` keys) or `Arguments` (JSONata `{% %}` values). */
+export function validateEksPayload(api: EksApiName, form: PayloadForm, payload: JsonValue): PayloadProblem[] {
+  const spec = EKS_APIS.get(api);
+  if (!spec) return [];
+  const key = `${api}\u0000${form}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = createPayloadValidator(spec.parameters, form);
+    validators.set(key, validate);
+  }
+  return validate(payload);
+}
+
+/** The JSON Schema of an EKS API's payload, for editors and external validators. */
+export function eksPayloadSchema(api: EksApiName, form: PayloadForm): object {
+  const spec = EKS_APIS.get(api);
+  if (!spec) throw new Error(`Unknown EKS API "${api}"`);
+  return buildPayloadSchema(spec.parameters, form);
+}

@@ -1,0 +1,5 @@
+export * from './parameter-spec.js';
+export * from './payload-schema.js';
+export * from './eks.js';
+export * from './eks-payload.js';
+export * from './integrations.js';
