@@ -5,6 +5,7 @@ import asl_parse from './asl/parse.js';
 import asl_state_names from './asl/state-names.js';
 import asl_transitions from './asl/transitions.js';
 import asl_unreachable_state from './asl/unreachable-state.js';
+import asl_unused_suppression from './asl/unused-suppression.js';
 
 export const allRules: readonly Rule[] = [
   asl_no_terminal,
@@ -12,4 +13,5 @@ export const allRules: readonly Rule[] = [
   asl_state_names,
   asl_transitions,
   asl_unreachable_state,
+  asl_unused_suppression,
 ];

@@ -9,6 +9,8 @@ import { languageOf, parseText, type ParsedDocument, type ParseProblem, type Sou
 import type { Change, Fix, FixSpec, LintSettings, Report, Rule } from './rule.js';
 import { formatMessage } from './rule.js';
 import type { ActiveRule } from './settings.js';
+import { valueEditText } from './fix.js';
+import { applySuppressions, collectDirectives, UNUSED_SUPPRESSION } from './suppressions.js';
 
 export interface LintOptions {
   readonly filePath: string;
@@ -44,7 +46,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
   for (const active of options.rules) {
     const { rule } = active;
     if (!rule.checkFile) continue;
-    const reporter = createReporter(active, undefined, language, diagnostics);
+    const reporter = createReporter(active, undefined, language, diagnostics, text);
     guard(rule, diagnostics, () =>
       rule.checkFile!({
         document,
@@ -72,15 +74,24 @@ export function lintText(text: string, options: LintOptions): LintResult {
       const { rule } = active;
       if (!rule.check) continue;
       if (definition.kind === 'state' && rule.meta.appliesTo !== 'any') continue;
-      const reporter = createReporter(active, definition, language, diagnostics);
+      const reporter = createReporter(active, definition, language, diagnostics, text);
       guard(rule, diagnostics, () =>
         rule.check!({ definition, machine, options: active.options, settings: definitionSettings, filePath: options.filePath, text, report: reporter }),
       );
     }
   }
 
+  const lines = new LineIndex(text);
+  // Directives are rare: skip the scan (and the model it needs for Comment fields) when the text names none.
+  if (text.includes('asl-lint-')) {
+    const directives = collectDirectives(document, extracted.definitions, lines, text);
+    if (directives.length > 0) {
+      const unused = options.rules.find((active) => active.rule.meta.id === UNUSED_SUPPRESSION);
+      diagnostics.push(...applySuppressions(diagnostics, directives, unused));
+    }
+  }
   diagnostics.sort(compareDiagnostics);
-  const result: LintResult = { filePath: options.filePath, text, language, document, definitions: extracted.definitions, diagnostics, lines: new LineIndex(text) };
+  const result: LintResult = { filePath: options.filePath, text, language, document, definitions: extracted.definitions, diagnostics, lines };
   options.postProcess?.(result);
   return result;
 }
@@ -109,7 +120,7 @@ function internalError(where: string, error: unknown, range: Range): Diagnostic 
 
 class RuleBug extends Error {}
 
-function createReporter(active: ActiveRule, definition: Definition | undefined, language: SourceLanguage, diagnostics: Diagnostic[]): (report: Report) => void {
+function createReporter(active: ActiveRule, definition: Definition | undefined, language: SourceLanguage, diagnostics: Diagnostic[], text: string): (report: Report) => void {
   const { rule, severity } = active;
   const root: AstNode | undefined = definition?.root;
   const rangeOf = (path: Path, at: 'key' | 'value' | undefined): Range => (root ? locatePath(root, path, at).range : { start: 0, end: 0 });
@@ -123,12 +134,12 @@ function createReporter(active: ActiveRule, definition: Definition | undefined, 
       const editable = definition?.editable !== false;
       if (editable && root) {
         if (report.fix) {
-          const converted = toFix(report.fix, root, language);
+          const converted = toFix(report.fix, root, language, text);
           if (converted && rule.meta.fix === 'safe') fix = converted;
           else if (converted) suggestions.push(converted);
         }
         for (const suggestion of report.suggestions ?? []) {
-          const converted = toFix(suggestion, root, language);
+          const converted = toFix(suggestion, root, language, text);
           if (converted) suggestions.push(converted);
         }
       }
@@ -150,20 +161,19 @@ function createReporter(active: ActiveRule, definition: Definition | undefined, 
   };
 }
 
-function toFix(spec: FixSpec, root: AstNode, language: SourceLanguage): Fix | undefined {
+function toFix(spec: FixSpec, root: AstNode, language: SourceLanguage, text: string): Fix | undefined {
   const edits = [];
   for (const change of spec.changes) {
-    const edit = changeToEdit(change, root, language);
+    const edit = changeToEdit(change, root, language, text);
     if (!edit) return undefined;
     edits.push(edit);
   }
   return { message: spec.message, edits };
 }
 
-function changeToEdit(change: Change, root: AstNode, _language: SourceLanguage): { range: Range; text: string } | undefined {
+function changeToEdit(change: Change, root: AstNode, language: SourceLanguage, text: string): { range: Range; text: string } | undefined {
   if (change.kind === 'text') return { range: change.range, text: change.text };
   const node = findNode(root, change.path);
   if (!node) return undefined;
-  // A JSON literal is valid in both JSON and YAML flow context.
-  return { range: node.range, text: JSON.stringify(change.value) };
+  return { range: node.range, text: valueEditText(text, node, change.value, language) };
 }
