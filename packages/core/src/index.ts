@@ -12,3 +12,5 @@ export * from './extract/host-context.js';
 export * from './settings.js';
 export * from './lint.js';
 export * from './catalog/index.js';
+export * from './suppressions.js';
+export * from './fix.js';
