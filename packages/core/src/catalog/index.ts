@@ -3,3 +3,4 @@ export * from './payload-schema.js';
 export * from './eks.js';
 export * from './eks-payload.js';
 export * from './integrations.js';
+export * from './eks-task.js';
