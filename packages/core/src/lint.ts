@@ -123,7 +123,12 @@ class RuleBug extends Error {}
 function createReporter(active: ActiveRule, definition: Definition | undefined, language: SourceLanguage, diagnostics: Diagnostic[], text: string): (report: Report) => void {
   const { rule, severity } = active;
   const root: AstNode | undefined = definition?.root;
-  const rangeOf = (path: Path, at: 'key' | 'value' | undefined): Range => (root ? locatePath(root, path, at).range : { start: 0, end: 0 });
+  // Every range stays inside the text, whatever a rule or a parser computed.
+  const clamp = (range: Range): Range => {
+    const start = Math.max(0, Math.min(range.start, text.length));
+    return { start, end: Math.max(start, Math.min(range.end, text.length)) };
+  };
+  const rangeOf = (path: Path, at: 'key' | 'value' | undefined): Range => clamp(root ? locatePath(root, path, at).range : { start: 0, end: 0 });
   return (report) => {
     const template = rule.meta.messages[report.messageId];
     if (template === undefined) throw new RuleBug(`unknown message id "${report.messageId}"`);
@@ -151,7 +156,7 @@ function createReporter(active: ActiveRule, definition: Definition | undefined, 
       message: formatMessage(template, report.data),
       messageId: report.messageId,
       ...(report.data ? { data: report.data } : {}),
-      range: report.range ?? rangeOf(report.path, report.at),
+      range: report.range ? clamp(report.range) : rangeOf(report.path, report.at),
       ...(fix ? { fix } : {}),
       ...(suggestions.length ? { suggestions } : {}),
       ...(related?.length ? { related } : {}),

@@ -166,7 +166,9 @@ export function parseJson(source: string): ParsedDocument {
     problems.push({ kind: 'comment', message: 'Comments are not allowed in JSON: Step Functions rejects this definition', range: comment.range });
   }
   problems.sort((a, b) => a.range.start - b.range.start);
-  return { language: 'json', root, problems, comments };
+  // The scanner reports "expected }" one past the end of a truncated text: keep every range inside it.
+  const clamped = problems.map((p) => (p.range.end > text.length ? { ...p, range: { start: Math.min(p.range.start, text.length), end: text.length } } : p));
+  return { language: 'json', root, problems: clamped, comments };
 }
 
 function describeJsonError(code: string): string {
