@@ -13,6 +13,7 @@ export type { CliIO } from './io.js';
 
 /** Runs the CLI and returns the exit code: 0 clean, 1 lint errors, 2 usage or unreadable input. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'policy') return (await import('./policy-command.js')).runPolicyCommand(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);

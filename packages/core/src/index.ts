@@ -14,3 +14,4 @@ export * from './lint.js';
 export * from './catalog/index.js';
 export * from './suppressions.js';
 export * from './fix.js';
+export * from './iam/index.js';

@@ -1,0 +1,355 @@
+/**
+ * Derives the IAM policy a state machine's role needs from its definition: the statements Step Functions generates
+ * for each integration (facts in `catalog/iam.ts`), narrowed to the literal names the definition gives, widened only
+ * where a value is dynamic, merged, and explained statement by statement.
+ */
+import type { JsonValue, Path } from '../ast.js';
+import { isObjectValue } from '../ast.js';
+import {
+  AWS_SDK_ACTION_EXCEPTIONS,
+  AWS_SDK_IAM_PREFIX,
+  AWS_SDK_SOURCE,
+  DIRECT_LAMBDA_IAM,
+  ENVIRONMENT_PLACEHOLDERS,
+  integrationIam,
+  PARTITIONS,
+  type IntegrationIam,
+  type ResourceFact,
+  type ResourceVariable,
+} from '../catalog/iam.js';
+import type { Definition } from '../definition.js';
+import { readField, type FieldValue } from '../dynamic-values.js';
+import { buildStateMachine, type State, type StateMachine } from '../model.js';
+import { payloadOf } from './task-payload.js';
+import { kubernetesAccess, type KubernetesAccess } from './kubernetes-access.js';
+import { mergeStatements, sidFor, type DerivedStatement, type PolicyDocument, type RawStatement, type StatementSource } from './policy-document.js';
+import { parseResourceValue, type ResourceParts } from './resource-values.js';
+
+export interface PolicyEnvironment {
+  /** Used when a Task ARN does not name its partition. */
+  readonly partition?: string;
+  readonly region?: string;
+  readonly account?: string;
+}
+
+export interface DerivePolicyOptions extends PolicyEnvironment {
+  /**
+   * `least-privilege` (default) narrows every resource the definition names; `aws-template` reproduces the
+   * statements exactly as Step Functions generates them (e.g. `cluster/*` for createCluster).
+   */
+  readonly style?: 'least-privilege' | 'aws-template';
+}
+
+export interface PolicyFinding {
+  readonly severity: 'warning' | 'info';
+  readonly state?: string;
+  /** Path of the value the finding is about, relative to the definition root. */
+  readonly path?: Path;
+  readonly message: string;
+}
+
+export interface DerivedPolicy {
+  readonly document: PolicyDocument;
+  readonly statements: readonly DerivedStatement[];
+  /** Resources the tool could not name, integrations it knows no facts for, mismatched partitions. */
+  readonly findings: readonly PolicyFinding[];
+  /** Facts that hold for the whole policy (service-linked roles, roles outside the definition). */
+  readonly notes: readonly string[];
+  /** States that talk to a cluster's Kubernetes API: no IAM action, Kubernetes RBAC instead. */
+  readonly kubernetes: readonly KubernetesAccess[];
+  /** The CloudFormation pseudo parameters left in the document (`${AWS::Region}`) for values not given. */
+  readonly placeholders: readonly string[];
+}
+
+interface Environment {
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+}
+
+type Resolved =
+  | { readonly kind: 'literal'; readonly parts: ResourceParts }
+  | { readonly kind: 'dynamic'; readonly description: string }
+  | { readonly kind: 'absent' };
+
+export function derivePolicy(input: StateMachine | Definition, options: DerivePolicyOptions = {}): DerivedPolicy {
+  const machine = 'states' in input ? input : buildStateMachine(input);
+  const style = options.style ?? 'least-privilege';
+  const raw: RawStatement[] = [];
+  const findings: PolicyFinding[] = [];
+  const notes: string[] = [];
+  const addNote = (note: string) => {
+    if (!notes.includes(note)) notes.push(note);
+  };
+
+  if (options.partition !== undefined && !PARTITIONS.includes(options.partition)) {
+    findings.push({ severity: 'warning', message: `Partition "${options.partition}" is not one of ${PARTITIONS.join(', ')}` });
+  }
+
+  for (const state of machine.states) {
+    if (state.type !== 'Task') continue;
+    const resource = state.resource;
+    if (!resource) {
+      findings.push({ severity: 'warning', state: state.name, path: [...state.path, 'Resource'], message: `State "${state.name}": Resource is not a string, so its permissions cannot be derived` });
+      continue;
+    }
+    const env = environmentOf(state, options, findings);
+    const location = locationOf(state);
+
+    if (resource.kind === 'activity') {
+      findings.push({ severity: 'info', state: state.name, message: `State "${state.name}" waits for an activity worker: the state machine's role needs no permission for it (the worker calls GetActivityTask)` });
+      continue;
+    }
+    if (resource.kind === 'unknown') {
+      findings.push({ severity: 'warning', state: state.name, path: [...state.path, 'Resource'], message: `State "${state.name}": Resource "${resource.raw}" is not an integration asl-lint recognises; add its permissions by hand` });
+      continue;
+    }
+
+    const credentialsRole = credentialsOf(state);
+    const integration = resource.kind === 'lambda' ? 'lambda:function' : `${resource.kind === 'aws-sdk' ? 'aws-sdk:' : ''}${resource.service}:${resource.api}${resource.suffix ? `.${resource.suffix}` : ''}`;
+    const before = raw.length;
+
+    if (resource.kind === 'aws-sdk') {
+      addAwsSdk(state, resource.service ?? '', resource.api ?? '', integration, location, raw, findings);
+    } else {
+      const facts = resource.kind === 'lambda' ? DIRECT_LAMBDA_IAM : integrationIam(resource.service ?? '', resource.api ?? '');
+      if (!facts) {
+        findings.push({
+          severity: 'warning',
+          state: state.name,
+          path: [...state.path, 'Resource'],
+          message: `State "${state.name}" uses ${resource.service}:${resource.api}, for which asl-lint knows no IAM statements; add them by hand (the service's "IAM policies" page in the Step Functions developer guide)`,
+        });
+        continue;
+      }
+      const resolved = resolveVariables(state, facts, resource.kind === 'lambda' ? resource.raw : undefined, findings);
+      for (const fact of facts.statements) {
+        if (fact.patterns && !fact.patterns.includes(resource.pattern)) continue;
+        const widened: string[] = [];
+        const resources = fact.resources.map((resourceFact) => instantiate(resourceFact, facts, resolved, env, style, widened));
+        const source: StatementSource = { state: state.name, statePath: state.path, location, integration, why: fact.why, evidence: facts.evidence, source: facts.source, widened: [...new Set(widened)] };
+        raw.push({
+          sid: sidFor(facts.key === 'lambda:invoke' && resource.kind === 'lambda' ? 'lambda' : facts.key, fact.sid),
+          actions: fact.actions,
+          resources,
+          condition: fact.condition,
+          actionAsString: fact.actionAsString === true,
+          resourceAsString: fact.resourceAsString === true,
+          sources: [source],
+        });
+      }
+      for (const note of facts.notes ?? []) addNote(note);
+      if (facts.evidence === 'inferred') {
+        findings.push({ severity: 'info', state: state.name, message: `State "${state.name}" (${integration}): AWS documents no IAM template for ${facts.key}; its statements are inferred from the documented node group templates` });
+      }
+    }
+
+    if (credentialsRole) {
+      // The integration runs as the role in Credentials: its permissions belong to that role's policy.
+      const delegated = raw.splice(before);
+      const actions = [...new Set(delegated.flatMap((statement) => statement.actions))];
+      const roleResource = credentialsRole.kind === 'literal' ? credentialsRole.parts.arn : substitute('arn:{partition}:iam::*:role/*', env);
+      raw.push({
+        sid: sidFor('sts', 'AssumeRoleCredentials'),
+        actions: ['sts:AssumeRole'],
+        resources: [roleResource],
+        actionAsString: true,
+        resourceAsString: false,
+        sources: [
+          {
+            state: state.name,
+            statePath: state.path,
+            location,
+            integration,
+            why: 'assumes the role named in the state\'s Credentials to call the integration',
+            evidence: 'documented',
+            source: 'AWS Step Functions developer guide, concepts-access-cross-acct-resources.html',
+            widened: credentialsRole.kind === 'dynamic' ? [`Credentials RoleArn is dynamic (${credentialsRole.description}): any role`] : [],
+          },
+        ],
+      });
+      if (actions.length > 0) {
+        findings.push({
+          severity: 'warning',
+          state: state.name,
+          path: [...state.path, 'Credentials'],
+          message: `State "${state.name}" runs with the role in its Credentials: grant ${actions.join(', ')} to that role, not to the state machine's role`,
+        });
+      }
+    }
+  }
+
+  const kubernetes = machine.states.map((state) => kubernetesAccess(state, machine)).filter((access): access is KubernetesAccess => access !== undefined);
+
+  const statements = mergeStatements(raw);
+  const document: PolicyDocument = { Version: '2012-10-17', Statement: statements.map((derived) => derived.statement) };
+  const text = JSON.stringify(document);
+  const placeholders = Object.values(ENVIRONMENT_PLACEHOLDERS).filter((placeholder) => text.includes(placeholder));
+  return { document, statements, findings, notes, kubernetes, placeholders };
+}
+
+function environmentOf(state: State, options: DerivePolicyOptions, findings: PolicyFinding[]): Environment {
+  const resource = state.resource!;
+  if (resource.partition !== undefined && options.partition !== undefined && resource.partition !== options.partition) {
+    findings.push({
+      severity: 'warning',
+      state: state.name,
+      path: [...state.path, 'Resource'],
+      message: `State "${state.name}": its Resource names partition "${resource.partition}", not "${options.partition}"; the policy uses "${resource.partition}"`,
+    });
+  }
+  if (resource.partition !== undefined && !PARTITIONS.includes(resource.partition)) {
+    findings.push({ severity: 'warning', state: state.name, path: [...state.path, 'Resource'], message: `State "${state.name}": partition "${resource.partition}" is not one of ${PARTITIONS.join(', ')}` });
+  }
+  return {
+    partition: resource.partition ?? options.partition ?? ENVIRONMENT_PLACEHOLDERS.partition,
+    region: nonEmpty(resource.region) ?? options.region ?? ENVIRONMENT_PLACEHOLDERS.region,
+    account: nonEmpty(resource.account) ?? options.account ?? ENVIRONMENT_PLACEHOLDERS.account,
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function resolveVariables(state: State, facts: IntegrationIam, directLambdaArn: string | undefined, findings: PolicyFinding[]): Map<string, Resolved> {
+  const resolved = new Map<string, Resolved>();
+  const { read } = payloadOf(state);
+  for (const [name, variable] of Object.entries(facts.variables)) {
+    if (directLambdaArn !== undefined) {
+      resolved.set(name, resolveLiteral(state, variable, directLambdaArn, [...state.path, 'Resource'], findings));
+      continue;
+    }
+    resolved.set(name, resolveField(state, variable, read(variable.parameter), findings));
+  }
+  return resolved;
+}
+
+function resolveField(state: State, variable: ResourceVariable, field: FieldValue | undefined, findings: PolicyFinding[]): Resolved {
+  if (!field) return { kind: 'absent' };
+  if (field.kind === 'path') return { kind: 'dynamic', description: `"${variable.parameter}.$": "${field.expression}"` };
+  if (field.kind === 'jsonata') return { kind: 'dynamic', description: `"${variable.parameter}": "${field.expression}"` };
+  if (typeof field.value !== 'string') {
+    if (isIntrinsic(field.value)) return { kind: 'dynamic', description: `${variable.parameter} is the CloudFormation function ${Object.keys(field.value as object)[0]}` };
+    findings.push({ severity: 'warning', state: state.name, path: field.path, message: `State "${state.name}": ${variable.parameter} is not a string, so the ${variable.noun} cannot be named` });
+    return { kind: 'dynamic', description: `${variable.parameter} is not a string` };
+  }
+  return resolveLiteral(state, variable, field.value, field.path, findings);
+}
+
+function resolveLiteral(state: State, variable: ResourceVariable, value: string, path: Path, findings: PolicyFinding[]): Resolved {
+  const placeholder = /\$\{[^}]*\}/.exec(value);
+  if (placeholder) return { kind: 'dynamic', description: `${variable.parameter} "${value}" holds the template placeholder ${placeholder[0]}` };
+  const parsed = parseResourceValue(variable.kind, value);
+  if (parsed.ok) return { kind: 'literal', parts: parsed.parts };
+  findings.push({
+    severity: 'warning',
+    state: state.name,
+    path,
+    message: `State "${state.name}": ${variable.parameter} "${value}" is not ${parsed.expected}; the ${variable.noun} is left as a wildcard`,
+  });
+  return { kind: 'dynamic', description: `${variable.parameter} "${value}" is not ${parsed.expected}` };
+}
+
+function isIntrinsic(value: JsonValue): boolean {
+  if (!isObjectValue(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}
+
+const TOKEN = /\{([A-Za-z]+)(?:\.(name|region|account))?\}/g;
+
+/** Fills a resource template: literal values narrow, dynamic ones widen only their own part. */
+function instantiate(fact: ResourceFact, facts: IntegrationIam, resolved: Map<string, Resolved>, env: Environment, style: 'least-privilege' | 'aws-template', widened: string[]): string {
+  const template = style === 'aws-template' && fact.awsTemplate ? fact.awsTemplate : fact.arn;
+  const whole = /^\{([A-Za-z]+)\}$/.exec(template);
+  if (whole && facts.variables[whole[1]]) {
+    const variable = facts.variables[whole[1]];
+    const value = resolved.get(whole[1]) ?? { kind: 'absent' };
+    if (value.kind === 'literal') return substitute(value.parts.arn, env);
+    if (value.kind === 'absent' && fact.absent !== undefined) {
+      return substitute(fact.absent, env);
+    }
+    const fallback = fact.widened ?? '*';
+    widened.push(value.kind === 'dynamic' ? `the ${variable.noun} is dynamic (${value.description}): widened to ${substitute(fallback, env)}` : `${variable.parameter} is missing: the ${variable.noun} is widened to ${substitute(fallback, env)}`);
+    return substitute(fallback, env);
+  }
+  const filled = template.replace(TOKEN, (token, name: string, part: 'name' | 'region' | 'account' | undefined) => {
+    const variable = facts.variables[name];
+    if (!variable) return token;
+    const value = resolved.get(name) ?? { kind: 'absent' };
+    if (value.kind === 'literal') {
+      if (part === 'region') return value.parts.region ?? '{region}';
+      if (part === 'account') return value.parts.account ?? '{account}';
+      return value.parts.name;
+    }
+    if (part === 'region') return '{region}';
+    if (part === 'account') return '{account}';
+    widened.push(value.kind === 'dynamic' ? `the ${variable.noun} is dynamic (${value.description}): any ${variable.noun} (*)` : `${variable.parameter} is missing: any ${variable.noun} (*)`);
+    return '*';
+  });
+  return substitute(filled, env);
+}
+
+function substitute(template: string, env: Environment): string {
+  return template.replaceAll('{partition}', env.partition).replaceAll('{region}', env.region).replaceAll('{account}', env.account);
+}
+
+function addAwsSdk(state: State, service: string, api: string, integration: string, location: string, raw: RawStatement[], findings: PolicyFinding[]): void {
+  if (!service || !api) {
+    findings.push({ severity: 'warning', state: state.name, path: [...state.path, 'Resource'], message: `State "${state.name}": "${state.resource!.raw}" names no AWS SDK service and action` });
+    return;
+  }
+  const prefix = AWS_SDK_IAM_PREFIX.get(service) ?? service;
+  const actions = AWS_SDK_ACTION_EXCEPTIONS.get(`${service}:${api}`) ?? [`${prefix}:${api[0].toUpperCase()}${api.slice(1)}`];
+  raw.push({
+    sid: sidFor(`AwsSdk:${service}:${api}`, ''),
+    actions,
+    resources: ['*'],
+    actionAsString: false,
+    resourceAsString: true,
+    sources: [
+      {
+        state: state.name,
+        statePath: state.path,
+        location,
+        integration,
+        why: `calls ${service}:${api} through the AWS SDK integration`,
+        evidence: 'documented',
+        source: AWS_SDK_SOURCE,
+        widened: ['Step Functions cannot tell which resources an AWS SDK call touches: Resource "*"'],
+      },
+    ],
+  });
+  findings.push({
+    severity: 'warning',
+    state: state.name,
+    path: [...state.path, 'Resource'],
+    message: `State "${state.name}" (${integration}): ${actions.join(', ')} is granted on "*"; narrow the Resource by hand to what the call touches`,
+  });
+}
+
+function credentialsOf(state: State): Resolved | undefined {
+  const credentials = state.fields.Credentials;
+  if (!isObjectValue(credentials)) return undefined;
+  const field = readField(credentials, 'RoleArn', [...state.path, 'Credentials'], state.queryLanguage);
+  if (!field) return undefined;
+  if (field.kind !== 'literal') return { kind: 'dynamic', description: field.expression };
+  if (typeof field.value !== 'string') return { kind: 'dynamic', description: 'not a string' };
+  const parsed = parseResourceValue('iam-role-arn', field.value);
+  return parsed.ok ? { kind: 'literal', parts: parsed.parts } : { kind: 'dynamic', description: field.value };
+}
+
+/** `"Run job"`, `"Run job" in branch 2 of "Fan out"`, `"Process" in the item processor of "Each"`. */
+export function locationOf(state: State): string {
+  let text = `"${state.name}"`;
+  let scope = state.scope;
+  // Scopes nest at most as deep as the document (bounded by the parser); the counter is a second guard.
+  for (let depth = 0; scope.owner && depth < 600; depth++) {
+    const owner = scope.owner;
+    const where = scope.kind === 'branch' ? `branch ${Number(scope.path[scope.path.length - 1]) + 1} of` : 'the item processor of';
+    text += ` in ${where} "${owner.name}"`;
+    scope = owner.scope;
+  }
+  return text;
+}

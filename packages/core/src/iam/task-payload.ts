@@ -1,0 +1,23 @@
+/** A Task's integration payload, read the way the EKS catalog reads it (`eksTaskOf`). */
+import type { JsonValue, Path } from '../ast.js';
+import { readField, type FieldValue } from '../dynamic-values.js';
+import type { State } from '../model.js';
+
+export interface TaskPayload {
+  readonly payload: JsonValue | undefined;
+  read(key: string): FieldValue | undefined;
+}
+
+/**
+ * The payload field the state has: the one its query language uses when present, else the other one (a misplaced
+ * field is asl/schema's to report; its values still name the resources). `Parameters` are read with JSONPath
+ * semantics and `Arguments` with JSONata semantics.
+ */
+export function payloadOf(state: State): TaskPayload {
+  const preferred = state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
+  const other = preferred === 'Arguments' ? 'Parameters' : 'Arguments';
+  const form = state.fields[preferred] !== undefined ? preferred : state.fields[other] !== undefined ? other : preferred;
+  const payload = state.fields[form];
+  const basePath: Path = [...state.path, form];
+  return { payload, read: (key) => readField(payload, key, basePath, form === 'Arguments' ? 'JSONata' : 'JSONPath') };
+}
