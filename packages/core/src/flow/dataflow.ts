@@ -1,0 +1,206 @@
+/**
+ * A forward "may" dataflow analysis over the flow graph: which facts (here: live resources) can hold when control
+ * reaches each node, computed to a fixpoint with a worklist of (node, fact) pairs. Every pair enters the worklist at
+ * most once, so the work is O((nodes + edges) × facts) and no path is ever enumerated.
+ *
+ * Each pair keeps the link it was first reached by (predecessor node and edge). The links form a tree rooted at the
+ * states that created the fact, so a witness path is read back in time linear in its length.
+ *
+ * Joins of a Parallel state keep a fact only when every branch lets it through (all branches run); a fact created by
+ * one branch reaches the other branches' entries through the owner's hub, because those branches run while it exists.
+ * That keeps "created in one branch, deleted in another" and "created outside, deleted in one branch" exact, and it
+ * models Step Functions stopping the other branches (and Map iterations) when one fails.
+ */
+import type { State } from '../model.js';
+import type { FlowEdge, FlowGraph, FlowNode } from './graph.js';
+
+/** What running a state does to the facts. Facts are opaque strings chosen by the analysis. */
+export interface StateEffect {
+  /** Facts that hold after the state succeeds. */
+  readonly gen?: readonly string[];
+  /** Facts that hold after the state fails (a create that may have created its resource before failing). */
+  readonly genOnFailure?: readonly string[];
+  /** Facts that no longer hold after the state succeeds. */
+  readonly kills?: (fact: string) => boolean;
+  /** Do not follow the state's failure edges (the analysis assumes the state does not fail). */
+  readonly ignoreFailure?: boolean;
+}
+
+export interface PredecessorLink {
+  /** The node the fact came from (for a created fact: the creating state). */
+  readonly from: number;
+  readonly edge: FlowEdge;
+  /** The fact was created by the state at `from` on this edge. */
+  readonly created: boolean;
+}
+
+/** A fact that reaches an exit of the execution. */
+export interface FlowExit {
+  readonly fact: string;
+  readonly link: PredecessorLink;
+}
+
+export interface WitnessStep {
+  readonly node: FlowNode;
+  /** The edge taken from this node to the next step (or to the exit); absent on the last step of a path to a state. */
+  readonly edge?: FlowEdge;
+}
+
+export interface Dataflow {
+  readonly graph: FlowGraph;
+  /** Facts that may hold when `state` starts. Empty for states the execution never reaches. */
+  factsAt(state: State): string[];
+  holdsAt(state: State, fact: string): boolean;
+  /** Whether the execution can reach the state at all. */
+  reaches(state: State): boolean;
+  /** Facts that reach an exit of the execution, with the link they arrived by, in discovery order. */
+  readonly exits: readonly FlowExit[];
+  /** The path from the fact's creation to `state`. */
+  witnessTo(state: State, fact: string): WitnessStep[];
+  /** The path from the fact's creation to the exit. */
+  witnessOf(exit: FlowExit): WitnessStep[];
+}
+
+const TOKEN = 0;
+
+export function runDataflow(graph: FlowGraph, effectOf: (state: State) => StateEffect | undefined): Dataflow {
+  const { nodes, edges } = graph;
+  const factIds = new Map<string, number>();
+  const factNames: string[] = [''];
+  const intern = (fact: string): number => {
+    let id = factIds.get(fact);
+    if (id === undefined) {
+      id = factNames.length;
+      factIds.set(fact, id);
+      factNames.push(fact);
+    }
+    return id;
+  };
+
+  const effects = new Map<State, { effect: StateEffect; gen: number[]; genOnFailure: number[] }>();
+  for (const [state] of graph.stateNodes) {
+    const effect = effectOf(state);
+    if (effect) effects.set(state, { effect, gen: (effect.gen ?? []).map(intern), genOnFailure: (effect.genOnFailure ?? []).map(intern) });
+  }
+
+  // Facts each Parallel branch creates itself: its own hub never feeds them back to it.
+  const createdInside = new Map<string, Set<number>>();
+  for (const [state, { gen, genOnFailure }] of effects) {
+    for (const scope of graph.concurrency.get(state) ?? []) {
+      if (scope.owner.type !== 'Parallel') continue;
+      const key = `${scope.hub}:${scope.branch}`;
+      let set = createdInside.get(key);
+      if (!set) createdInside.set(key, (set = new Set()));
+      for (const fact of gen) set.add(fact);
+      for (const fact of genOnFailure) set.add(fact);
+    }
+  }
+
+  const links: Map<number, PredecessorLink>[] = nodes.map(() => new Map());
+  const joinCounts = new Map<number, Map<number, number>>();
+  const exits: FlowExit[] = [];
+  const queueNodes: number[] = [];
+  const queueFacts: number[] = [];
+
+  const arrive = (node: number, fact: number, link: PredecessorLink): void => {
+    const target = nodes[node]!;
+    if (target.kind === 'exit') {
+      if (fact !== TOKEN) exits.push({ fact: factNames[fact]!, link });
+      return;
+    }
+    const known = links[node]!;
+    if (known.has(fact)) return;
+    if (target.kind === 'join' && target.mode === 'all' && target.sources > 1) {
+      let counts = joinCounts.get(node);
+      if (!counts) joinCounts.set(node, (counts = new Map()));
+      const count = (counts.get(fact) ?? 0) + 1;
+      counts.set(fact, count);
+      if (count < target.sources) return;
+    }
+    known.set(fact, link);
+    queueNodes.push(node);
+    queueFacts.push(fact);
+  };
+
+  const concurrentEdge = (from: number, to: number): FlowEdge => ({ from, to, label: { kind: 'concurrent' }, effect: 'none' });
+
+  if (graph.entry !== undefined) {
+    links[graph.entry]!.set(TOKEN, { from: graph.entry, edge: concurrentEdge(graph.entry, graph.entry), created: true });
+    queueNodes.push(graph.entry);
+    queueFacts.push(TOKEN);
+  }
+
+  for (let head = 0; head < queueNodes.length; head++) {
+    const node = queueNodes[head]!;
+    const fact = queueFacts[head]!;
+    const current = nodes[node]!;
+    if (current.kind === 'hub') {
+      for (const target of graph.hubTargets.get(node) ?? []) {
+        if (current.owner.type === 'Parallel' && createdInside.get(`${node}:${target.branch}`)?.has(fact)) continue;
+        arrive(target.node, fact, { from: node, edge: concurrentEdge(node, target.node), created: false });
+      }
+      continue;
+    }
+    const entry = current.kind === 'state' ? effects.get(current.state) : undefined;
+    const effect = entry?.effect;
+    if (fact === TOKEN && entry && current.kind === 'state') {
+      // The state is reached: its creations start here.
+      for (const edge of edges[node]!) {
+        const created = edge.effect === 'success' ? entry.gen : edge.effect === 'failure' && !effect?.ignoreFailure ? entry.genOnFailure : [];
+        for (const made of created) arrive(edge.to, made, { from: node, edge, created: true });
+      }
+      for (const scope of graph.concurrency.get(current.state) ?? []) {
+        for (const made of [...entry.gen, ...entry.genOnFailure]) arrive(scope.hub, made, { from: node, edge: concurrentEdge(node, scope.hub), created: true });
+      }
+    }
+    const name = factNames[fact]!;
+    for (const edge of edges[node]!) {
+      if (edge.effect === 'failure' && effect?.ignoreFailure) continue;
+      if (edge.effect === 'success' && fact !== TOKEN && effect?.kills?.(name)) continue;
+      arrive(edge.to, fact, { from: node, edge, created: false });
+    }
+  }
+
+  const walkBack = (start: PredecessorLink, fact: number, steps: WitnessStep[]): WitnessStep[] => {
+    let link: PredecessorLink | undefined = start;
+    // The links form a tree; the bound only guards against a bug turning into a hang.
+    for (let guard = 0; link && guard <= nodes.length; guard++) {
+      steps.push({ node: nodes[link.from]!, edge: link.edge });
+      if (link.created) break;
+      link = links[link.from]!.get(fact);
+    }
+    return steps.reverse();
+  };
+
+  return {
+    graph,
+    exits,
+    factsAt(state) {
+      const node = graph.stateNodes.get(state);
+      if (node === undefined) return [];
+      const result: string[] = [];
+      for (const fact of links[node]!.keys()) if (fact !== TOKEN) result.push(factNames[fact]!);
+      return result;
+    },
+    holdsAt(state, fact) {
+      const node = graph.stateNodes.get(state);
+      const id = factIds.get(fact);
+      return node !== undefined && id !== undefined && links[node]!.has(id);
+    },
+    reaches(state) {
+      const node = graph.stateNodes.get(state);
+      return node !== undefined && links[node]!.has(TOKEN);
+    },
+    witnessTo(state, fact) {
+      const node = graph.stateNodes.get(state);
+      const id = factIds.get(fact);
+      const link = node !== undefined && id !== undefined ? links[node]!.get(id) : undefined;
+      if (node === undefined || id === undefined || !link) return [];
+      return walkBack(link, id, [{ node: nodes[node]! }]);
+    },
+    witnessOf(exit) {
+      const id = factIds.get(exit.fact);
+      return id === undefined ? [] : walkBack(exit.link, id, []);
+    },
+  };
+}

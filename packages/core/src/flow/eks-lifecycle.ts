@@ -1,0 +1,254 @@
+/**
+ * The EKS facts that flow through a workflow: live clusters, node groups (by cluster + name) and Fargate profiles
+ * (by cluster + name), and the conditions later calls depend on (a cluster still CREATING, a node group with no nodes
+ * yet, a cluster without cluster-admin for the workflow's role, a cluster with a private endpoint).
+ *
+ * Identity: a literal name, or for a dynamic name the same path or expression text (`fieldIdentity`): `$.name`
+ * matches `$.name` and nothing else, so a delete of an unknown name never deletes a known one.
+ *
+ * Assumptions (each rule's docs repeat the ones it relies on):
+ * - A create that fails created nothing. EKS rejects a bad request before creating anything; a `.sync` create can
+ *   also fail after EKS accepted it (the cluster ends FAILED, or the task times out while it is CREATING), and
+ *   Step Functions then makes a best-effort cancel (the `Delete*` actions in the create's IAM template exist for
+ *   it, reference §6.2). `failedSyncCreateMayLeaveResource` makes a failing `.sync` create count as a creation.
+ * - Deletes do not fail: a failing cleanup step is fixed with a Retry, not with more cleanup, so its failure edges
+ *   are not followed.
+ * - `deleteCluster` deletes only the cluster: node groups and Fargate profiles must be deleted first.
+ * - A Wait state, or a DescribeCluster/DescribeNodegroup (AWS SDK integration) on the same name, is a wait for
+ *   ACTIVE: the analysis cannot tell how long is enough.
+ * - An AWS SDK `createAccessEntry`/`associateAccessPolicy`, or an `eks:call` that writes a ConfigMap in
+ *   `kube-system` (the `aws-auth` map), gives the workflow access to a cluster created without cluster-admin.
+ */
+import { isObjectValue, type JsonValue } from '../ast.js';
+import { EKS_PARAMETERS, type EksResourceKind } from '../catalog/eks.js';
+import { eksTaskOf, readEksField, type EksTask } from '../catalog/eks-task.js';
+import { fieldIdentity, readField } from '../dynamic-values.js';
+import type { State, StateMachine } from '../model.js';
+import { runDataflow, type Dataflow, type FlowExit, type StateEffect, type WitnessStep } from './dataflow.js';
+import { buildFlowGraph, type FlowGraph } from './graph.js';
+
+export type EksFactFamily =
+  | EksResourceKind
+  /** A cluster created with request-response createCluster and not waited for. */
+  | 'cluster-creating'
+  /** A node group created with request-response createNodegroup and not waited for. */
+  | 'nodegroup-creating'
+  /** A cluster created with `AccessConfig.BootstrapClusterCreatorAdminPermissions: false` and no access granted yet. */
+  | 'no-admin'
+  /** A cluster created with `ResourcesVpcConfig.EndpointPublicAccess: false`. */
+  | 'private-endpoint';
+
+export interface EksFact {
+  readonly key: string;
+  readonly family: EksFactFamily;
+  /** Identity of the cluster (`fieldIdentity` form). */
+  readonly cluster: string;
+  /** Identity of the node group or Fargate profile. */
+  readonly name?: string;
+}
+
+export interface EksFlowOptions {
+  /** Count a failing `.sync` create as having created its resource (it may have been accepted, then failed). */
+  readonly failedSyncCreateMayLeaveResource?: boolean;
+}
+
+/** A created resource that some exit of the execution leaves running. */
+export interface ResourceLeak {
+  readonly fact: EksFact;
+  /** The state that created it, on the witness path. */
+  readonly creator: State;
+  /** Every exit it leaks through, the first (the nearest found) first. */
+  readonly exits: readonly FlowExit[];
+  /** Creation to the first exit. */
+  readonly witness: readonly WitnessStep[];
+}
+
+export interface EksFlow {
+  readonly graph: FlowGraph;
+  readonly dataflow: Dataflow;
+  /** Facts that may hold when the state starts. */
+  factsAt(state: State): EksFact[];
+  /** Path from the fact's creation to the state; the creator is the first step. */
+  witnessTo(state: State, fact: EksFact): WitnessStep[];
+  /** Resources (clusters, node groups, Fargate profiles) that some exit leaves running. */
+  leaks(): ResourceLeak[];
+  /** The cluster identity a state acts on, when it is an EKS integration with a cluster name. */
+  clusterOf(state: State): string | undefined;
+}
+
+const RESOURCE_FAMILIES: ReadonlySet<EksFactFamily> = new Set<EksFactFamily>(['cluster', 'nodegroup', 'fargate-profile']);
+
+export function factKey(family: EksFactFamily, cluster: string, name?: string): string {
+  return `${family}\u0000${cluster}\u0000${name ?? ''}`;
+}
+
+function parseFact(key: string): EksFact {
+  const [family, cluster, name] = key.split('\u0000') as [EksFactFamily, string, string];
+  return name ? { key, family, cluster, name } : { key, family, cluster };
+}
+
+const cache = new WeakMap<StateMachine, Map<string, EksFlow>>();
+
+/** Runs the EKS analysis once per machine and options; every flow rule shares the result. */
+export function analyzeEksFlow(machine: StateMachine, options: EksFlowOptions = {}): EksFlow {
+  const optionsKey = options.failedSyncCreateMayLeaveResource ? 'sync-create-may-leave' : 'default';
+  let perMachine = cache.get(machine);
+  if (!perMachine) cache.set(machine, (perMachine = new Map()));
+  const cached = perMachine.get(optionsKey);
+  if (cached) return cached;
+  const flow = computeEksFlow(machine, options);
+  perMachine.set(optionsKey, flow);
+  return flow;
+}
+
+function computeEksFlow(machine: StateMachine, options: EksFlowOptions): EksFlow {
+  const graph = buildFlowGraph(machine);
+  const clusters = new Map<State, string>();
+  const effects = new Map<State, StateEffect>();
+  for (const state of machine.states) {
+    const effect = effectOf(state, options, clusters);
+    if (effect) effects.set(state, effect);
+  }
+  const dataflow = runDataflow(graph, (state) => effects.get(state));
+
+  return {
+    graph,
+    dataflow,
+    factsAt: (state) => dataflow.factsAt(state).map(parseFact),
+    witnessTo: (state, fact) => dataflow.witnessTo(state, fact.key),
+    clusterOf: (state) => clusters.get(state),
+    leaks() {
+      const byFact = new Map<string, FlowExit[]>();
+      for (const exit of dataflow.exits) {
+        const family = exit.fact.slice(0, exit.fact.indexOf('\u0000')) as EksFactFamily;
+        if (!RESOURCE_FAMILIES.has(family)) continue;
+        const list = byFact.get(exit.fact);
+        if (list) list.push(exit);
+        else byFact.set(exit.fact, [exit]);
+      }
+      const leaks: ResourceLeak[] = [];
+      for (const [key, exits] of byFact) {
+        const witness = dataflow.witnessOf(exits[0]!);
+        const first = witness[0]?.node;
+        if (first?.kind !== 'state') continue;
+        leaks.push({ fact: parseFact(key), creator: first.state, exits, witness });
+      }
+      return leaks;
+    },
+  };
+}
+
+/** Identity of a catalog identifier parameter of an EKS task. */
+function identityOf(task: EksTask, key: string | undefined): string | undefined {
+  return key ? fieldIdentity(readEksField(task, key)) : undefined;
+}
+
+function effectOf(state: State, options: EksFlowOptions, clusters: Map<State, string>): StateEffect | undefined {
+  if (state.type === 'Wait') return { kills: (fact) => fact.startsWith('cluster-creating\u0000') || fact.startsWith('nodegroup-creating\u0000') };
+  if (state.type !== 'Task') return undefined;
+  const task = eksTaskOf(state);
+  if (!task?.spec) return sdkEffect(state);
+  const { spec } = task;
+  const cluster = identityOf(task, spec.identifiers.cluster);
+  if (cluster === undefined) return undefined;
+  clusters.set(state, cluster);
+  const lifecycle = spec.lifecycle;
+  if (!lifecycle) return spec.api === 'call' && writesAwsAuth(task) ? { kills: exact([factKey('no-admin', cluster)]) } : undefined;
+  const name =
+    lifecycle.resource === 'nodegroup' ? identityOf(task, spec.identifiers.nodegroup) : lifecycle.resource === 'fargate-profile' ? identityOf(task, spec.identifiers.fargateProfile) : undefined;
+  if (lifecycle.resource !== 'cluster' && name === undefined) return undefined;
+  const resource = factKey(lifecycle.resource, cluster, name);
+  const synchronous = task.pattern === 'sync' || task.pattern === 'sync:2';
+
+  if (lifecycle.action === 'delete') {
+    const ended =
+      lifecycle.resource === 'cluster'
+        ? [resource, factKey('cluster-creating', cluster), factKey('no-admin', cluster), factKey('private-endpoint', cluster)]
+        : lifecycle.resource === 'nodegroup'
+          ? [resource, factKey('nodegroup-creating', cluster, name)]
+          : [resource];
+    return { kills: exact(ended), ignoreFailure: true };
+  }
+
+  const gen = [resource];
+  if (lifecycle.resource === 'cluster') {
+    if (!synchronous) gen.push(factKey('cluster-creating', cluster));
+    if (nestedLiteral(task, EKS_PARAMETERS.accessConfig, EKS_PARAMETERS.bootstrapClusterCreatorAdminPermissions) === false) gen.push(factKey('no-admin', cluster));
+    if (nestedLiteral(task, EKS_PARAMETERS.resourcesVpcConfig, EKS_PARAMETERS.endpointPublicAccess) === false) gen.push(factKey('private-endpoint', cluster));
+  } else if (lifecycle.resource === 'nodegroup' && !synchronous) {
+    gen.push(factKey('nodegroup-creating', cluster, name));
+  }
+  return { gen, ...(options.failedSyncCreateMayLeaveResource && synchronous ? { genOnFailure: [resource] } : {}) };
+}
+
+/** AWS SDK EKS calls that wait for a resource or grant access to a cluster. */
+function sdkEffect(state: State): StateEffect | undefined {
+  const resource = state.resource;
+  if (resource?.kind !== 'aws-sdk' || resource.service !== 'eks') return undefined;
+  const key = state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
+  const read = (field: string) => fieldIdentity(readField(state.fields[key], field, [...state.path, key], state.queryLanguage));
+  switch (resource.api) {
+    case 'describeCluster': {
+      const cluster = read('Name');
+      return cluster === undefined ? undefined : { kills: exact([factKey('cluster-creating', cluster)]) };
+    }
+    case 'describeNodegroup': {
+      const cluster = read('ClusterName');
+      const name = read('NodegroupName');
+      return cluster === undefined || name === undefined ? undefined : { kills: exact([factKey('nodegroup-creating', cluster, name)]) };
+    }
+    case 'createAccessEntry':
+    case 'associateAccessPolicy': {
+      const cluster = read('ClusterName');
+      return cluster === undefined ? undefined : { kills: exact([factKey('no-admin', cluster)]) };
+    }
+    case 'updateClusterConfig': {
+      const cluster = read('Name');
+      return cluster === undefined ? undefined : { kills: exact([factKey('private-endpoint', cluster)]) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** An `eks:call` that creates or replaces a ConfigMap in `kube-system`: the `aws-auth` map (reference §6.4). */
+function writesAwsAuth(task: EksTask): boolean {
+  const method = readEksField(task, EKS_PARAMETERS.method);
+  const path = readEksField(task, EKS_PARAMETERS.path);
+  if (method?.kind !== 'literal' || path?.kind !== 'literal' || typeof path.value !== 'string') return false;
+  return ['POST', 'PUT', 'PATCH'].includes(String(method.value)) && path.value.startsWith('/api/v1/namespaces/kube-system/configmaps');
+}
+
+/** A literal value nested one level down in the payload (`ResourcesVpcConfig.EndpointPublicAccess`). */
+function nestedLiteral(task: EksTask, outer: string, inner: string): JsonValue | undefined {
+  const field = readEksField(task, outer);
+  if (field?.kind !== 'literal' || !isObjectValue(field.value)) return undefined;
+  const value = field.value;
+  return Object.hasOwn(value, inner) && !(typeof value[inner] === 'string' && String(value[inner]).startsWith('{%')) ? value[inner] : undefined;
+}
+
+function exact(keys: readonly string[]): (fact: string) => boolean {
+  const set = new Set(keys);
+  return (fact) => set.has(fact);
+}
+
+/** How a message names a resource identity: `"ExampleCluster"` or `named by $.clusterName`. */
+export function describeIdentity(identity: string): string {
+  if (identity.startsWith('=')) return `"${identity.slice(1)}"`;
+  const colon = identity.indexOf(':');
+  return `named by ${identity.slice(colon + 1)}`;
+}
+
+/** `cluster "X"`, `node group "N" of cluster "X"`, `Fargate profile "P" of cluster "X"`. */
+export function describeFact(fact: EksFact): string {
+  const cluster = `cluster ${describeIdentity(fact.cluster)}`;
+  switch (fact.family) {
+    case 'nodegroup':
+    case 'nodegroup-creating':
+      return `node group ${describeIdentity(fact.name ?? '')} of ${cluster}`;
+    case 'fargate-profile':
+      return `Fargate profile ${describeIdentity(fact.name ?? '')} of ${cluster}`;
+    default:
+      return cluster;
+  }
+}
