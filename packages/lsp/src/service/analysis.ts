@@ -1,0 +1,56 @@
+import { buildStateMachine, pathOf, type Definition, type LintResult, type Path, type StateMachine } from '@asl-lint/core';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { ResolvedConfiguration } from './configuration.js';
+
+export interface DefinitionModel {
+  readonly definition: Definition;
+  readonly machine: StateMachine;
+  /** Where the definition's root sits in the host document (empty for a stand-alone definition). */
+  readonly rootPath: Path;
+}
+
+/** Everything known about one version of a document: computed once, shared by diagnostics, code actions, hover and completion. */
+export class Analysis {
+  private models: DefinitionModel[] | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly text: string,
+    readonly result: LintResult,
+    readonly diagnostics: Diagnostic[],
+    readonly configuration: ResolvedConfiguration,
+    readonly generation: number,
+  ) {}
+
+  get lines() {
+    return this.result.lines;
+  }
+
+  /** State machine models of the editable definitions, built on first use. */
+  definitionModels(): DefinitionModel[] {
+    if (!this.models) {
+      this.models = [];
+      for (const definition of this.result.definitions) {
+        if (!definition.editable) continue;
+        try {
+          this.models.push({ definition, machine: buildStateMachine(definition), rootPath: pathOf(definition.root) });
+        } catch {
+          // The lint run already reported the model failure as an internal error.
+        }
+      }
+    }
+    return this.models;
+  }
+
+  /** The definition whose root contains `offset`, innermost first. */
+  modelAt(offset: number): DefinitionModel | undefined {
+    let best: DefinitionModel | undefined;
+    for (const model of this.definitionModels()) {
+      const { range } = model.definition.root;
+      if (offset < range.start || offset > range.end) continue;
+      if (!best || range.start >= best.definition.root.range.start) best = model;
+    }
+    return best;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The asl-lint language service: a pure library that takes documents and positions and returns LSP types.
+ * It knows nothing of connections, debouncing or settings transport; `server.ts` adapts it to LSP over stdio.
+ */
+import { lintText, type Rule } from '@asl-lint/core';
+import { allRules } from '@asl-lint/rules';
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver';
+import { Analysis } from './analysis.js';
+import { codeActions } from './code-actions.js';
+import { complete } from './completion.js';
+import { resolveConfiguration, type EditorSettings, type ProjectConfiguration, type ResolvedConfiguration } from './configuration.js';
+import { toLspDiagnostic } from './diagnostics.js';
+import { filePathOf, type ServiceDocument } from './document.js';
+import { hover } from './hover.js';
+
+export { Analysis } from './analysis.js';
+export type { DefinitionModel } from './analysis.js';
+export { normalizeSettings, type EditorSettings, type ProjectConfiguration, type ResolvedConfiguration } from './configuration.js';
+export { FIX_ALL_KIND } from './code-actions.js';
+export { SOURCE, type DiagnosticData, type FixData } from './diagnostics.js';
+export { filePathOf, type ServiceDocument } from './document.js';
+
+export interface LanguageServiceOptions {
+  /** The rule set; all rules by default. */
+  readonly rules?: readonly Rule[];
+  /** The project configuration for a file (from config files found upward from it); read once per document version. */
+  readonly projectConfiguration?: (filePath: string) => ProjectConfiguration | undefined;
+}
+
+export interface LanguageService {
+  /** Replaces the editor settings; every document is linted again on next use. */
+  configure(settings: EditorSettings): void;
+  /** Project configuration changed (a config file was edited): every document is linted again on next use. */
+  invalidate(): void;
+  /** The analysis of a document's version: parsed and linted once per version, shared by every feature. */
+  analyze(document: ServiceDocument): Analysis;
+  validate(document: ServiceDocument): Diagnostic[];
+  codeActions(document: ServiceDocument, range: Range, context: CodeActionContext): CodeAction[];
+  hover(document: ServiceDocument, position: Position): Hover | null;
+  complete(document: ServiceDocument, position: Position): CompletionList;
+  /** Drops what is cached for a closed document. */
+  forget(uri: string): void;
+  /** Problems with the current settings or a document's project config (dropped rule entries), for the server to show. */
+  configurationProblems(document: ServiceDocument): readonly string[];
+}
+
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const rules = options.rules ?? allRules;
+  let editorSettings: EditorSettings = {};
+  let generation = 0;
+  const analyses = new Map<string, Analysis>();
+  /** The latest analysis that found a definition: completion keeps working while the text does not parse. */
+  const lastParsed = new Map<string, Analysis>();
+  const configurations = new Map<string, ResolvedConfiguration>();
+
+  const configurationFor = (filePath: string): ResolvedConfiguration => {
+    const project = options.projectConfiguration?.(filePath);
+    const key = project === undefined ? '' : JSON.stringify(project);
+    let resolved = configurations.get(key);
+    if (!resolved) {
+      resolved = resolveConfiguration(rules, project, editorSettings);
+      configurations.set(key, resolved);
+    }
+    return resolved;
+  };
+
+  const invalidate = (): void => {
+    generation++;
+    configurations.clear();
+  };
+
+  const analyze = (document: ServiceDocument): Analysis => {
+    const text = document.getText();
+    const cached = analyses.get(document.uri);
+    if (cached && cached.version === document.version && cached.generation === generation && cached.text === text) return cached;
+    const filePath = filePathOf(document.uri);
+    const configuration = configurationFor(filePath);
+    const result = lintText(text, { filePath, rules: configuration.ignored ? [] : configuration.active, settings: configuration.settings });
+    const diagnostics = result.diagnostics
+      .filter((finding) => !finding.suppressed)
+      .map((finding) => toLspDiagnostic(finding, result.lines, document.uri, document.version));
+    const analysis = new Analysis(document.uri, document.version, text, result, diagnostics, configuration, generation);
+    analyses.set(document.uri, analysis);
+    if (result.definitions.length > 0) lastParsed.set(document.uri, analysis);
+    return analysis;
+  };
+
+  return {
+    configure(settings) {
+      editorSettings = settings ?? {};
+      invalidate();
+    },
+    invalidate,
+    analyze,
+    validate: (document) => analyze(document).diagnostics,
+    codeActions: (document, range, context) => codeActions(analyze(document), range, context),
+    hover: (document, position) => hover(analyze(document), position, rules),
+    complete: (document, position) => complete(analyze(document), lastParsed.get(document.uri), position),
+    forget(uri) {
+      analyses.delete(uri);
+      lastParsed.delete(uri);
+    },
+    configurationProblems: (document) => analyze(document).configuration.problems,
+  };
+}
