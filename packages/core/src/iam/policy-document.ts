@@ -56,7 +56,8 @@ interface Group {
   condition?: PolicyCondition;
   actionAsString: boolean;
   resourceAsString: boolean;
-  sources: StatementSource[];
+  /** With the index of the raw statement they came from, to list them in workflow order. */
+  sources: { readonly source: StatementSource; readonly order: number }[];
 }
 
 /**
@@ -66,14 +67,14 @@ interface Group {
  */
 export function mergeStatements(raw: readonly RawStatement[]): DerivedStatement[] {
   const groups = raw.map(
-    (statement): Group => ({
+    (statement, order): Group => ({
       sids: [statement.sid],
       actions: unique(statement.actions),
       resources: reduceResources(statement.resources),
       condition: statement.condition,
       actionAsString: statement.actionAsString,
       resourceAsString: statement.resourceAsString,
-      sources: [...statement.sources],
+      sources: statement.sources.map((source) => ({ source, order })),
     }),
   );
   const byResource = mergeBy(groups, (group) => `${sortedKey(group.resources)}|${conditionKey(group.condition)}`, (into, from) => {
@@ -93,7 +94,8 @@ export function mergeStatements(raw: readonly RawStatement[]): DerivedStatement[
       Resource: group.resourceAsString && group.resources.length === 1 ? group.resources[0] : [...group.resources],
       ...(group.condition ? { Condition: group.condition } : {}),
     };
-    return { statement, actions: group.actions, resources: group.resources, sources: dedupeSources(group.sources) };
+    const sources = [...group.sources].sort((a, b) => a.order - b.order).map(({ source }) => source);
+    return { statement, actions: group.actions, resources: group.resources, sources: dedupeSources(sources) };
   });
 }
 
