@@ -6,6 +6,14 @@ import asl_state_names from './asl/state-names.js';
 import asl_transitions from './asl/transitions.js';
 import asl_unreachable_state from './asl/unreachable-state.js';
 import asl_unused_suppression from './asl/unused-suppression.js';
+import eks_integration_pattern from './eks/integration-pattern.js';
+import eks_job_manifest from './eks/job-manifest.js';
+import eks_log_options from './eks/log-options.js';
+import eks_parameters from './eks/parameters.js';
+import eks_public_endpoint from './eks/public-endpoint.js';
+import eks_result_size from './eks/result-size.js';
+import eks_run_job_sync from './eks/run-job-sync.js';
+import eks_unknown_api from './eks/unknown-api.js';
 
 export const allRules: readonly Rule[] = [
   asl_no_terminal,
@@ -14,4 +22,12 @@ export const allRules: readonly Rule[] = [
   asl_transitions,
   asl_unreachable_state,
   asl_unused_suppression,
+  eks_integration_pattern,
+  eks_job_manifest,
+  eks_log_options,
+  eks_parameters,
+  eks_public_endpoint,
+  eks_result_size,
+  eks_run_job_sync,
+  eks_unknown_api,
 ];

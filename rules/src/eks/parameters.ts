@@ -1,0 +1,125 @@
+import {
+  closestMatch,
+  defineRule,
+  EKS_PARAMETERS,
+  eksTasks,
+  requiredFields,
+  validateEksPayload,
+  type JsonValue,
+  type Path,
+  type PayloadProblem,
+} from '@asl-lint/core';
+
+export default defineRule({
+  meta: {
+    id: 'eks/parameters',
+    description: 'EKS payloads must have every required parameter, no unknown ones, and values of the right type and enum',
+    severity: 'error',
+    fix: 'none',
+    appliesTo: 'any',
+    messages: {
+      noPayload: 'State "{{state}}": eks:{{api}} needs {{form}} with {{required}}',
+      missing: 'State "{{state}}": {{where}} of eks:{{api}} is missing "{{key}}"; add it',
+      unknown: 'State "{{state}}": "{{key}}" is not a parameter of eks:{{api}}{{hint}}',
+      dollarInArguments: 'State "{{state}}": "{{key}}" uses the JSONPath ".$" suffix, which Arguments do not have; write "{{base}}": "{% … %}" instead',
+      both: 'State "{{state}}": "{{name}}" is given both as a value and as "{{name}}.$"; keep one',
+      type: 'State "{{state}}": "{{name}}" must be {{expected}}',
+      enum: 'State "{{state}}": "{{name}}" is {{value}}; eks:{{api}} accepts {{allowed}}',
+      constraint: 'State "{{state}}": "{{name}}" {{message}}',
+    },
+    docs: {
+      whatItDoes: 'Validates the `Parameters` (JSONPath) or `Arguments` (JSONata) of every EKS Task against the service catalog: required parameters, unknown parameters (with the closest known name), types, enums such as `Method`, documented limits (cluster name pattern, at most five Fargate selectors…), and a key given both as `X` and `X.$`. Dynamic values — `X.$` paths in `Parameters`, `{% … %}` expressions in `Arguments` — are accepted wherever a value is. Which payload field a state may use is reported by `asl/schema`; this rule checks whichever one is present. `LogParameters` and the `Job` manifest are checked by `eks/log-options` and `eks/job-manifest`.',
+      whyItMatters: 'Step Functions validates only the ASL structure when a state machine is created; a missing `Endpoint` or a `Method` of `FETCH` fails at run time, after earlier states (a cluster creation, say) have already run and cost money. Parameter names are PascalCase and case-sensitive: `clusterName` or `NodeGroupName` are silently unknown to the service.',
+      examples: {
+        invalid: [
+          {
+            title: 'A misspelled key and an HTTP method Kubernetes does not have',
+            code: '{\n  "StartAt": "List pods",\n  "States": {\n    "List pods": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::eks:call",\n      "Parameters": {\n        "ClusterName": "batch",\n        "CertificateAuthority": "LS0tLS1CRUdJTg==",\n        "Endpoint": "https://EXAMPLE.gr7.us-east-1.eks.amazonaws.com",\n        "Method": "FETCH",\n        "Path": "/api/v1/namespaces/default/pods",\n        "QueryParameter": { "limit": ["50"] }\n      },\n      "End": true\n    }\n  }\n}\n',
+          },
+        ],
+        valid: [
+          {
+            title: 'JSONata: values may be expressions',
+            code: '{\n  "QueryLanguage": "JSONata",\n  "StartAt": "List pods",\n  "States": {\n    "List pods": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::eks:call",\n      "Arguments": {\n        "ClusterName": "{% $states.input.cluster %}",\n        "CertificateAuthority": "{% $states.input.ca %}",\n        "Endpoint": "{% $states.input.endpoint %}",\n        "Method": "GET",\n        "Path": "/api/v1/namespaces/default/pods",\n        "QueryParameters": { "limit": ["50"] }\n      },\n      "End": true\n    }\n  }\n}\n',
+          },
+        ],
+      },
+    },
+  },
+  check(context) {
+    for (const task of eksTasks(context.machine.states)) {
+      const spec = task.spec;
+      if (!spec) continue;
+      const state = task.state.name;
+      if (!task.form) {
+        const form = task.state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
+        context.report({ path: task.state.path, at: 'key', messageId: 'noPayload', data: { state, api: spec.api, form, required: requiredFields(spec.parameters).map((key) => `"${key}"`).join(', ') } });
+        continue;
+      }
+      const payload = task.payload as JsonValue;
+      for (const problem of validateEksPayload(spec.api, task.form, payload)) {
+        if (isLeftToOtherRules(problem)) continue;
+        const path: Path = [...task.payloadPath, ...problem.path];
+        switch (problem.kind) {
+          case 'missing':
+            // `Key.$` in Arguments is reported below as the JSONPath habit it is.
+            if (task.form === 'Arguments' && hasKey(valueAt(payload, problem.path), `${problem.key}.$`)) break;
+            context.report({ path, at: 'key', messageId: 'missing', data: { state, api: spec.api, key: problem.key, where: [task.form, ...problem.path].map(String).join('.') } });
+            break;
+          case 'unknown': {
+            const keyPath = [...path, problem.key];
+            if (task.form === 'Arguments' && problem.key.endsWith('.$')) {
+              context.report({ path: keyPath, at: 'key', messageId: 'dollarInArguments', data: { state, key: problem.key, base: problem.key.slice(0, -2) } });
+              break;
+            }
+            const candidates = problem.known.filter((name) => name.endsWith('.$') === problem.key.endsWith('.$'));
+            const suggestion = closestMatch(problem.key, candidates);
+            context.report({ path: keyPath, at: 'key', messageId: 'unknown', data: { state, api: spec.api, key: problem.key, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } });
+            break;
+          }
+          case 'both':
+            context.report({ path: [...path, `${problem.key}.$`], at: 'key', messageId: 'both', data: { state, name: displayName([...problem.path, problem.key]) } });
+            break;
+          case 'type':
+            // A payload that is not an object at all is asl/schema's to report.
+            if (problem.path.length === 0) break;
+            context.report({ path, messageId: 'type', data: { state, name: displayName(problem.path), expected: problem.expected } });
+            break;
+          case 'enum':
+            context.report({ path, messageId: 'enum', data: { state, api: spec.api, name: displayName(problem.path), value: JSON.stringify(valueAt(payload, problem.path)), allowed: problem.allowed.join(', ') } });
+            break;
+          case 'constraint':
+            context.report({ path, messageId: 'constraint', data: { state, name: displayName(problem.path), message: problem.message } });
+            break;
+        }
+      }
+    }
+  },
+});
+
+/** Log parameters belong to eks/log-options. */
+function isLeftToOtherRules(problem: PayloadProblem): boolean {
+  const [first, second] = problem.path;
+  return first === EKS_PARAMETERS.logOptions && second === EKS_PARAMETERS.logParameters;
+}
+
+/** `LogOptions.RetrieveLogs`, `Selectors[0].Namespace`. */
+function displayName(path: Path): string {
+  let name = '';
+  for (const segment of path) name += typeof segment === 'number' ? `[${segment}]` : name ? `.${segment}` : segment;
+  return name;
+}
+
+function hasKey(value: JsonValue | undefined, key: string): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, key);
+}
+
+function valueAt(root: JsonValue, path: Path): JsonValue | undefined {
+  let current: JsonValue | undefined = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = Array.isArray(current) ? current[segment as number] : (current as Record<string, JsonValue>)[segment as string];
+  }
+  return current;
+}
+

@@ -1,0 +1,97 @@
+import { defineRule, EKS_ENDPOINT_HOST_SUFFIXES, EKS_PARAMETERS, eksTasks, readEksField, type RuleContext } from '@asl-lint/core';
+
+export default defineRule({
+  meta: {
+    id: 'eks/public-endpoint',
+    description: 'eks:runJob and eks:call reach only clusters with a public HTTPS Kubernetes API endpoint',
+    severity: 'error',
+    fix: 'none',
+    appliesTo: 'any',
+    messages: {
+      notUrl: 'State "{{state}}": Endpoint {{endpoint}} is not a URL; use the cluster\'s API server endpoint, e.g. "https://<id>.gr7.<region>.eks.amazonaws.com" (DescribeCluster cluster.endpoint)',
+      notHttps: 'State "{{state}}": Endpoint {{endpoint}} uses {{scheme}}; Step Functions calls the Kubernetes API only over HTTPS — use the cluster\'s https:// endpoint',
+      unreachableHost: 'State "{{state}}": Endpoint {{endpoint}} points at {{what}}, which Step Functions cannot reach: the EKS integrations need the cluster\'s public API endpoint (https://….{{suffix}}) with public access enabled',
+    },
+    docs: {
+      whatItDoes: 'Checks the literal `Endpoint` of every `eks:runJob` and `eks:call`: it must be an `https://` URL whose host is not `localhost`, not an IP address in a private, loopback, link-local or shared (100.64.0.0/10) range, and not an `.internal` or `.local` name. Endpoints given by a path or expression are not checked here.',
+      whyItMatters: `Step Functions runs outside your VPC: the EKS integrations work only with Kubernetes API servers that have public endpoint access. A private address or an in-cluster name can never be reached, and the Task fails at run time — after the states before it (often a cluster creation) have run. The value to use is the cluster's endpoint as DescribeCluster returns it (host ending in ${EKS_ENDPOINT_HOST_SUFFIXES.map((suffix) => `\`${suffix}\``).join(', ')}); after \`eks:createCluster.sync\` it is \`Cluster.Endpoint\` in the task result.`,
+      examples: {
+        invalid: [
+          {
+            title: 'A private address',
+            code: '{\n  "StartAt": "Read job",\n  "States": {\n    "Read job": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::eks:call",\n      "Parameters": {\n        "ClusterName": "batch",\n        "CertificateAuthority": "LS0tLS1CRUdJTg==",\n        "Endpoint": "https://10.0.12.7",\n        "Method": "GET",\n        "Path": "/apis/batch/v1/namespaces/default/jobs/report"\n      },\n      "End": true\n    }\n  }\n}\n',
+          },
+        ],
+        valid: [
+          {
+            title: 'The endpoint from the createCluster.sync result',
+            code: '{\n  "StartAt": "Read job",\n  "States": {\n    "Read job": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::eks:call",\n      "Parameters": {\n        "ClusterName": "batch",\n        "CertificateAuthority.$": "$.cluster.Cluster.CertificateAuthority.Data",\n        "Endpoint.$": "$.cluster.Cluster.Endpoint",\n        "Method": "GET",\n        "Path": "/apis/batch/v1/namespaces/default/jobs/report"\n      },\n      "End": true\n    }\n  }\n}\n',
+          },
+        ],
+      },
+    },
+  },
+  check(context) {
+    checkEndpointLiterals(context);
+  },
+});
+
+/** The per-state part: an `Endpoint` literal that cannot be a public HTTPS Kubernetes API endpoint. */
+function checkEndpointLiterals(context: RuleContext): void {
+  for (const task of eksTasks(context.machine.states)) {
+    if (task.spec?.family !== 'kubernetes') continue;
+    const field = readEksField(task, EKS_PARAMETERS.endpoint);
+    if (field?.kind !== 'literal' || typeof field.value !== 'string') continue;
+    const raw = field.value.trim();
+    // Template placeholders are resolved at deployment; the final text is unknown here.
+    if (raw.includes('${')) continue;
+    const data = { state: task.state.name, endpoint: JSON.stringify(field.value), suffix: EKS_ENDPOINT_HOST_SUFFIXES[0].slice(1) };
+    const url = parseUrl(raw);
+    if (!url) {
+      context.report({ path: field.path, messageId: 'notUrl', data });
+      continue;
+    }
+    if (url.protocol !== 'https:') {
+      context.report({ path: field.path, messageId: 'notHttps', data: { ...data, scheme: url.protocol.slice(0, -1) } });
+      continue;
+    }
+    const what = unreachableHost(url.hostname);
+    if (what) context.report({ path: field.path, messageId: 'unreachableHost', data: { ...data, what } });
+  }
+}
+
+function parseUrl(text: string): URL | undefined {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return undefined;
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a host cannot be reached from Step Functions, or undefined when it may be public. */
+function unreachableHost(hostname: string): string | undefined {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return 'localhost';
+  if (host.endsWith('.internal') || host === 'internal') return 'an internal host name (.internal)';
+  if (host.endsWith('.local') || host === 'local') return 'a local host name (.local)';
+  const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (ipv4) {
+    const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
+    if (a === 10) return 'a private IP address (10.0.0.0/8)';
+    if (a === 172 && b >= 16 && b <= 31) return 'a private IP address (172.16.0.0/12)';
+    if (a === 192 && b === 168) return 'a private IP address (192.168.0.0/16)';
+    if (a === 100 && b >= 64 && b <= 127) return 'a shared-address-space IP address (100.64.0.0/10)';
+    if (a === 127) return 'a loopback IP address (127.0.0.0/8)';
+    if (a === 169 && b === 254) return 'a link-local IP address (169.254.0.0/16)';
+    if (a === 0) return 'an unroutable IP address (0.0.0.0/8)';
+    return undefined;
+  }
+  if (host.startsWith('[')) {
+    const ipv6 = host.slice(1, -1);
+    if (ipv6 === '::1') return 'a loopback IP address (::1)';
+    if (/^f[cd][0-9a-f]{2}:/.test(ipv6)) return 'a private IP address (fc00::/7)';
+    if (/^fe[89ab][0-9a-f]:/.test(ipv6)) return 'a link-local IP address (fe80::/10)';
+  }
+  return undefined;
+}
