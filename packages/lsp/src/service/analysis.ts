@@ -27,11 +27,16 @@ export class Analysis {
     return this.result.lines;
   }
 
-  /** State machine models of the editable definitions, built on first use. */
+  /**
+   * State machine models of the editable definitions, built on first use. When the text does not parse, the
+   * parser's tolerant tree stands in for a stand-alone definition, so completion and hover keep working mid-edit.
+   */
   definitionModels(): DefinitionModel[] {
     if (!this.models) {
       this.models = [];
-      for (const definition of this.result.definitions) {
+      const { definitions, document } = this.result;
+      const tolerant: Definition[] = definitions.length === 0 && document.root?.kind === 'object' ? [{ kind: 'state-machine', root: document.root, host: 'asl', editable: true }] : [];
+      for (const definition of definitions.length > 0 ? definitions : tolerant) {
         if (!definition.editable) continue;
         try {
           this.models.push({ definition, machine: buildStateMachine(definition), rootPath: pathOf(definition.root) });

@@ -1,3 +1,4 @@
+import { INTERNAL_ERROR, UNUSED_SUPPRESSION } from '@asl-lint/core';
 import type { CodeAction, CodeActionContext, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import type { Analysis } from './analysis.js';
 import { isDiagnosticData, SOURCE, type FixData } from './diagnostics.js';
@@ -6,6 +7,9 @@ import { suppressionFor } from './suppress.js';
 export const QUICK_FIX_KIND: CodeActionKind = 'quickfix';
 /** Applies every safe fix of the document, e.g. on save with `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND: CodeActionKind = 'source.fixAll.asl-lint';
+
+/** Findings a directive cannot sensibly silence: a directive about directives, text that does not parse, our own bugs. */
+const UNSUPPRESSIBLE = new Set([UNUSED_SUPPRESSION, 'asl/parse', INTERNAL_ERROR]);
 
 /** `only` asks for a kind when it names the kind or one of its parents (`source.fixAll` covers `source.fixAll.asl-lint`). */
 function wanted(kind: string, only: readonly string[] | undefined): boolean {
@@ -24,7 +28,7 @@ export function codeActions(analysis: Analysis, _range: Range, context: CodeActi
       fixes.forEach((fix, index) => {
         actions.push({ title: fix.title, kind: QUICK_FIX_KIND, diagnostics: [diagnostic], isPreferred: fix.safe && index === 0, edit: { changes: { [uri]: fix.edits } } });
       });
-      const suppression = suppressionFor(analysis, current.code as string, analysis.lines.offsetAt(current.range.start));
+      const suppression = UNSUPPRESSIBLE.has(current.code as string) ? undefined : suppressionFor(analysis, current.code as string, analysis.lines.offsetAt(current.range.start));
       if (suppression) {
         const { edit } = suppression;
         const textEdit: TextEdit = { range: { start: analysis.lines.positionAt(edit.start), end: analysis.lines.positionAt(edit.end) }, newText: edit.text };

@@ -1,6 +1,7 @@
 import {
   EKS_APIS,
   EKS_SERVICE,
+  OTHER_INTEGRATIONS,
   STATE_TYPES,
   describeSpec,
   eksApi,
@@ -124,6 +125,13 @@ function resourceItems(edit: EditBuilder): CompletionItem[] {
     const patterns = [...api.patterns].sort((a, b) => Number(b === 'sync') - Number(a === 'sync'));
     for (const pattern of patterns) {
       items.push(edit.value(eksResourceArn(api.api, pattern), KIND.value, `${api.summary} ${PATTERN_LABEL[pattern] ?? pattern}`, resourceMarkdown(api, pattern), index++));
+    }
+  }
+  for (const integration of OTHER_INTEGRATIONS) {
+    if (integration.resource.includes('*')) continue;
+    for (const pattern of integration.patterns) {
+      const arn = `arn:aws:states:::${integration.resource}${pattern === 'requestResponse' ? '' : `.${pattern}`}`;
+      items.push(edit.value(arn, KIND.value, `${integration.summary} ${PATTERN_LABEL[pattern] ?? pattern}`, `${integration.summary}\n\n[AWS documentation](${integration.docsUrl})`, index++));
     }
   }
   return items;

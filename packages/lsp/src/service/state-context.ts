@@ -47,9 +47,8 @@ export function stateContext(path: readonly PathSegment[], ...analyses: (Analysi
       const scope = model.machine.scopes.find((candidate) => samePath(candidate.path, scopePath));
       if (!scope) continue;
       const state = scope.states.get(relative[i + 1] as string);
-      return { model, relative, scope, state, inState: state ? relative.slice(i + 2) : [] };
+      if (state) return { model, relative, scope, state, inState: relative.slice(i + 2) };
     }
-    return { model, relative, inState: [] };
   }
   return undefined;
 }
