@@ -15,3 +15,4 @@ export * from './catalog/index.js';
 export * from './suppressions.js';
 export * from './fix.js';
 export * from './iam/index.js';
+export * from './expressions/index.js';
