@@ -2,10 +2,16 @@ import { parseArgs } from 'node:util';
 import type { SeveritySetting, WorkflowType } from '@asl-lint/core';
 import { UsageError } from './io.js';
 
+/** One report: a format and where it goes (stdout when no file). */
+export interface OutputTarget {
+  readonly format: string;
+  readonly file: string | undefined;
+}
+
 export interface CliOptions {
   readonly patterns: string[];
-  readonly formats: string[];
-  readonly outputFiles: string[];
+  /** Each `-f` with the `-o` that follows it; `stylish` to stdout when none is given. */
+  readonly outputs: OutputTarget[];
   readonly quiet: boolean;
   readonly maxWarnings: number | undefined;
   readonly rules: Record<string, SeveritySetting>;
@@ -32,6 +38,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       args: [...argv],
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         format: { type: 'string', short: 'f', multiple: true },
         'output-file': { type: 'string', short: 'o', multiple: true },
@@ -75,10 +82,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(`--workflow-type expects standard or express; got "${values['workflow-type']}"`);
   }
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  if (values.fix && values.stdin) throw new UsageError('--fix writes files; with --stdin use --fix-dry-run to print the fixed text');
   return {
     patterns: parsed.positionals,
-    formats: values.format ?? [],
-    outputFiles: values['output-file'] ?? [],
+    outputs: pairOutputs(parsed.tokens ?? []),
     quiet: values.quiet ?? false,
     maxWarnings,
     rules,
@@ -97,6 +105,36 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   };
 }
 
+/**
+ * Pairs each `--output-file` with the `--format` before it (`-f sarif -o x.sarif -f stylish`); an
+ * `--output-file` before any `--format` belongs to the first format (or to stylish).
+ */
+function pairOutputs(tokens: readonly { kind: string; name?: string; value?: string }[]): OutputTarget[] {
+  const formats: { format: string; file: string | undefined }[] = [];
+  const early: string[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    if (token.name === 'format') formats.push({ format: token.value, file: undefined });
+    else if (token.name === 'output-file') {
+      const last = formats[formats.length - 1];
+      if (!last) early.push(token.value);
+      else if (last.file === undefined) last.file = token.value;
+      else throw new UsageError(`--output-file ${token.value}: give one --output-file per --format (-f sarif -o asl.sarif -f stylish)`);
+    }
+  }
+  if (formats.length === 0) formats.push({ format: 'stylish', file: undefined });
+  for (const file of early) {
+    const target = formats.find((entry) => entry.file === undefined);
+    if (!target) throw new UsageError(`--output-file ${file}: give one --output-file per --format (-f sarif -o asl.sarif -f stylish)`);
+    target.file = file;
+  }
+  const toStdout = formats.filter((entry) => entry.file === undefined);
+  if (toStdout.length > 1) {
+    throw new UsageError(`formats ${toStdout.map((entry) => entry.format).join(' and ')} would both write to stdout: give all but one an --output-file`);
+  }
+  return formats;
+}
+
 export const HELP = `Usage: asl-lint [options] [files, directories or globs...]
 
 Lints AWS Step Functions state machine definitions (Amazon States Language),
@@ -106,8 +144,14 @@ With no paths, lints **/*.asl.{json,yaml,yml} below the current directory,
 respecting .gitignore.
 
 Options:
-  -f, --format <name>        stylish (default) or json; repeat with --output-file per format
-  -o, --output-file <path>   write the report to a file instead of stdout
+  -f, --format <name>        stylish (default), json, sarif, github or junit; repeatable,
+                             each followed by its own --output-file
+  -o, --output-file <path>   write the preceding format's report to a file instead of stdout
+  -c, --config <path>        use this config file for every file (default: the nearest
+                             asl-lint.config.json/.yaml above each file)
+      --print-config <file>  print the effective configuration for a file and exit
+      --fix                  apply safe fixes to the files (atomically; only files that parse)
+      --fix-dry-run          print the fixed text (--stdin) or a diff of the fixes, write nothing
   -q, --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
       --rule <id=severity>   set a rule's severity: off, info, warn or error (repeatable)

@@ -1,17 +1,21 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { lintText, resolveRules, RuleConfigError, type ActiveRule, type LintResult, type LintSettings } from '@asl-lint/core';
+import { fixUntilStable, lintText, RuleConfigError, type LintResult } from '@asl-lint/core';
 import { allRules } from '@asl-lint/rules';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
+import { ConfigError, ConfigResolver, describeFileConfig } from './config.js';
 import { findFiles } from './files.js';
-import { formatters } from './formatters/index.js';
+import { writeFixedFile } from './fix-writer.js';
+import { formatGithubSummary, formatters, type FormatContext } from './formatters/index.js';
 import { countDiagnostics } from './formatters/counts.js';
+import { writeReport } from './report-writer.js';
 import { readStdin, UsageError, type CliIO } from './io.js';
+import { unifiedDiff } from './unified-diff.js';
 import { cliVersion } from './version.js';
 
 export type { CliIO } from './io.js';
 
-/** Runs the CLI and returns the exit code: 0 clean, 1 lint errors, 2 usage or unreadable input. */
+/** Runs the CLI and returns the exit code: 0 clean, 1 lint errors, 2 usage, configuration or unreadable input. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   if (argv[0] === 'policy') return (await import('./policy-command.js')).runPolicyCommand(argv.slice(1), io);
   let options: CliOptions;
@@ -36,63 +40,112 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout.write(listRules());
     return 0;
   }
-  for (const format of options.formats) {
+  for (const { format } of options.outputs) {
     if (!formatters[format]) {
       io.stderr.write(`asl-lint: unknown format "${format}"; available: ${Object.keys(formatters).join(', ')}\n`);
       return 2;
     }
   }
-  if (options.outputFiles.length > Math.max(1, options.formats.length)) {
-    io.stderr.write('asl-lint: give one --output-file per --format\n');
-    return 2;
+
+  let configs: ConfigResolver;
+  try {
+    configs = new ConfigResolver({ cwd: io.cwd, rules: allRules, explicitConfig: options.config, cliRules: options.rules, cliWorkflowType: options.workflowType });
+    // `--rule` entries are checked once here, so a typo fails even when no file is linted.
+    configs.forFile(resolve(io.cwd, options.printConfig ?? options.stdinFilename ?? 'asl-lint-probe.asl.json'));
+  } catch (error) {
+    return configFailure(error, io);
   }
 
-  let active: ActiveRule[];
-  try {
-    active = resolveRules(allRules, [options.rules]);
-  } catch (error) {
-    if (error instanceof RuleConfigError) {
-      io.stderr.write(`asl-lint: ${error.message}\n`);
-      return 2;
+  if (options.printConfig !== undefined) {
+    try {
+      io.stdout.write(describeFileConfig(options.printConfig, configs.forFile(resolve(io.cwd, options.printConfig)), io.cwd));
+      return 0;
+    } catch (error) {
+      return configFailure(error, io);
     }
-    throw error;
   }
-  const settings: LintSettings = options.workflowType ? { workflowType: options.workflowType } : {};
 
   const results: LintResult[] = [];
+  const dryRunOutput: string[] = [];
   let unreadable = false;
-  if (options.stdin) {
-    const text = await readStdin(io.stdin);
-    results.push(lintText(text, { filePath: options.stdinFilename ?? '<stdin>', rules: active, settings }));
-  } else {
-    const { files, unmatched } = await findFiles(options.patterns, io.cwd);
-    for (const pattern of unmatched) io.stderr.write(`asl-lint: no files match "${pattern}"\n`);
-    for (const file of files) {
-      let text: string;
-      try {
-        text = readFileSync(resolve(io.cwd, file), 'utf8');
-      } catch (error) {
-        unreadable = true;
-        io.stderr.write(`asl-lint: cannot read ${file}: ${describeFsError(error)}\n`);
-        continue;
+  const lintFile = (text: string, filePath: string, absolute: string): { result: LintResult; fixed: string } => {
+    const config = configs.forFile(absolute);
+    const lint = (source: string) => lintText(source, { filePath, rules: config.rules, settings: config.settings });
+    if (!options.fix && !options.fixDryRun) return { result: lint(text), fixed: text };
+    const outcome = fixUntilStable(text, lint);
+    return { result: outcome.result, fixed: outcome.output };
+  };
+
+  try {
+    if (options.stdin) {
+      const text = await readStdin(io.stdin);
+      const filePath = options.stdinFilename ?? '<stdin>';
+      const absolute = resolve(io.cwd, options.stdinFilename ?? 'stdin.asl.json');
+      if (!(options.stdinFilename !== undefined && configs.forFile(absolute).ignored)) {
+        const { result, fixed } = lintFile(text, filePath, absolute);
+        results.push(result);
+        if (options.fixDryRun) dryRunOutput.push(fixed);
+      } else if (options.fixDryRun) dryRunOutput.push(text);
+    } else {
+      const { files, unmatched } = await findFiles(options.patterns, io.cwd);
+      for (const pattern of unmatched) io.stderr.write(`asl-lint: no files match "${pattern}"\n`);
+      for (const file of files) {
+        const absolute = resolve(io.cwd, file);
+        if (configs.forFile(absolute).ignored) continue;
+        let text: string;
+        try {
+          text = readFileSync(absolute, 'utf8');
+        } catch (error) {
+          unreadable = true;
+          io.stderr.write(`asl-lint: cannot read ${file}: ${describeFsError(error)}\n`);
+          continue;
+        }
+        const { result, fixed } = lintFile(text, file, absolute);
+        results.push(result);
+        if (fixed === text) continue;
+        if (options.fixDryRun) dryRunOutput.push(unifiedDiff(file, text, fixed));
+        else if (options.fix) {
+          const problem = writeFixedFile(absolute, text, fixed);
+          if (problem) {
+            unreadable = true;
+            io.stderr.write(`asl-lint: not fixed ${file}: ${problem}\n`);
+            // Report the findings of the text on disk, not of the unwritten fix.
+            const config = configs.forFile(absolute);
+            results[results.length - 1] = lintText(text, { filePath: file, rules: config.rules, settings: config.settings });
+          }
+        }
       }
-      results.push(lintText(text, { filePath: file, rules: active, settings }));
     }
+  } catch (error) {
+    return configFailure(error, io);
   }
 
   if (options.quiet) {
     for (const result of results) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
   }
 
-  const color = useColor(options, io);
-  const context = { cwd: io.cwd, color, rules: allRules, version: cliVersion() };
-  const formats = options.formats.length ? options.formats : ['stylish'];
-  formats.forEach((format, index) => {
-    const outputFile = options.outputFiles[index];
-    const text = formatters[format](results, { ...context, color: outputFile ? false : color });
-    if (outputFile) writeFileSync(resolve(io.cwd, outputFile), text);
-    else io.stdout.write(text);
-  });
+  // With --fix-dry-run, stdout carries the fixed text or the diff; reports without a file go to stderr.
+  const reportStream = options.fixDryRun ? io.stderr : io.stdout;
+  const context: FormatContext = { cwd: io.cwd, color: useColor(options, io, reportStream), rules: allRules, version: cliVersion() };
+  for (const { format, file } of options.outputs) {
+    const text = formatters[format](results, { ...context, color: file ? false : context.color });
+    if (file) {
+      const problem = writeReport(resolve(io.cwd, file), text);
+      if (problem) {
+        io.stderr.write(`asl-lint: cannot write ${file}: ${problem}\n`);
+        return 2;
+      }
+    } else reportStream.write(text);
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    if (format === 'github' && summaryFile) {
+      try {
+        appendFileSync(summaryFile, formatGithubSummary(results, context));
+      } catch (error) {
+        io.stderr.write(`asl-lint: cannot write the job summary to ${summaryFile}: ${describeFsError(error)}\n`);
+      }
+    }
+  }
+  for (const output of dryRunOutput) io.stdout.write(output);
 
   if (unreadable) return 2;
   let errors = 0;
@@ -110,12 +163,20 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   return 0;
 }
 
-function useColor(options: CliOptions, io: CliIO): boolean {
+function configFailure(error: unknown, io: CliIO): number {
+  if (error instanceof ConfigError || error instanceof RuleConfigError) {
+    for (const line of error.message.split('\n')) io.stderr.write(`asl-lint: ${line}\n`);
+    return 2;
+  }
+  throw error;
+}
+
+function useColor(options: CliOptions, io: CliIO, stream: { isTTY?: boolean }): boolean {
   if (options.color !== undefined) return options.color;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   const force = io.env.FORCE_COLOR;
-  if (force !== undefined) return force !== '0' && force !== 'false';
-  return io.stdout.isTTY === true;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return stream.isTTY === true;
 }
 
 function describeFsError(error: unknown): string {
