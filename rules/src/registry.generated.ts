@@ -2,6 +2,7 @@
 import type { Rule } from '@asl-lint/core';
 import asl_no_terminal from './asl/no-terminal.js';
 import asl_parse from './asl/parse.js';
+import asl_schema from './asl/schema.js';
 import asl_state_names from './asl/state-names.js';
 import asl_transitions from './asl/transitions.js';
 import asl_unreachable_state from './asl/unreachable-state.js';
@@ -18,6 +19,7 @@ import eks_unknown_api from './eks/unknown-api.js';
 export const allRules: readonly Rule[] = [
   asl_no_terminal,
   asl_parse,
+  asl_schema,
   asl_state_names,
   asl_transitions,
   asl_unreachable_state,

@@ -14,5 +14,6 @@ export * from './lint.js';
 export * from './catalog/index.js';
 export * from './suppressions.js';
 export * from './fix.js';
+export * from './schema/structure.js';
+export { CHOICE_COMPARISON_OPERATORS } from './schema/asl-schemas.js';
 export * from './iam/index.js';
-export * from './expressions/index.js';

@@ -1,0 +1,341 @@
+/**
+ * Structural problems of a state machine: the ASL schemas applied state by state (the model picks each
+ * state's type and query language), with ajv's errors turned into findings that name the state and
+ * point at the narrowest node. One problem is reported once: a container of the wrong type is not
+ * descended into.
+ */
+import type { JsonValue, Path } from '../ast.js';
+import { isObjectValue } from '../ast.js';
+import type { QueryLanguage } from '../dynamic-values.js';
+import { isJsonataExpression } from '../dynamic-values.js';
+import type { State, StateMachine, StateType } from '../model.js';
+import { STATE_TYPES } from '../model.js';
+import { closestMatch } from '../settings.js';
+import { ROOT_SCHEMA_ID, rootSchema, stateSchema, stateSchemaId, type Schema } from './asl-schemas.js';
+import { aslValidators, type SchemaError, type SchemaValidator } from './validators.js';
+
+export type StructureMessageId =
+  | 'missingField'
+  | 'unknownField'
+  | 'wrongLanguage'
+  | 'wrongType'
+  | 'jsonataInJsonPath'
+  | 'emptyArray'
+  | 'notObject'
+  | 'missingType'
+  | 'unknownType'
+  | 'bothFields'
+  | 'waitNeedsOne'
+  | 'batcherNeedsLimit'
+  | 'jsonPathInJsonata';
+
+export interface StructureProblem {
+  readonly messageId: StructureMessageId;
+  readonly path: Path;
+  readonly at?: 'key' | 'value';
+  readonly data: Readonly<Record<string, string>>;
+}
+
+const OTHER: Record<QueryLanguage, QueryLanguage> = { JSONPath: 'JSONata', JSONata: 'JSONPath' };
+
+/** Static fields and their `…Path` twins, never together (reference §7.6, §7.10). Wait has its own check. */
+const TWINS: readonly (readonly [string, string])[] = [
+  ['TimeoutSeconds', 'TimeoutSecondsPath'],
+  ['HeartbeatSeconds', 'HeartbeatSecondsPath'],
+  ['MaxConcurrency', 'MaxConcurrencyPath'],
+  ['ToleratedFailurePercentage', 'ToleratedFailurePercentagePath'],
+  ['ToleratedFailureCount', 'ToleratedFailureCountPath'],
+  ['Error', 'ErrorPath'],
+  ['Cause', 'CausePath'],
+  ['ItemProcessor', 'Iterator'],
+];
+const NESTED_TWINS: readonly { readonly at: readonly string[]; readonly pairs: readonly (readonly [string, string])[] }[] = [
+  { at: ['ItemReader', 'ReaderConfig'], pairs: [['MaxItems', 'MaxItemsPath']] },
+  { at: ['ItemBatcher'], pairs: [['MaxItemsPerBatch', 'MaxItemsPerBatchPath'], ['MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath']] },
+];
+const TOP_LEVEL_FIELDS = new Set(['StartAt', 'Comment', 'Version', 'TimeoutSeconds', 'QueryLanguage']);
+const WAIT_FIELDS = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'];
+const BATCH_LIMITS = ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'];
+
+/** Checks the structure of every part of a state machine (or of a lone state). */
+export function checkStructure(machine: StateMachine): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  const { validators } = aslValidators();
+  const root = machine.value;
+  if (machine.definition.kind === 'state-machine' && !isObjectValue(root)) {
+    // `definition: ${file(machine.asl.yaml)}` in a template: the definition lives elsewhere.
+    if (!(typeof root === 'string' && root.includes('${'))) {
+      problems.push({ messageId: 'notObject', path: [], data: { where: 'The state machine', actual: Array.isArray(root) ? 'an array' : describeValue(root), hint: '' } });
+    }
+    return problems;
+  }
+  if (machine.definition.kind === 'state-machine') {
+    const validate = validators.get(ROOT_SCHEMA_ID)!;
+    if (!validate(machine.value)) {
+      const owner: Owner = { where: 'The state machine', ownerWithType: 'The state machine', basePath: [], schema: rootSchema(), sibling: undefined, language: 'JSONPath' };
+      for (const error of validate.errors ?? []) problems.push(...fromSchemaError(error, machine.value, owner));
+    }
+  }
+  for (const state of machine.states) checkState(state, machine, validators, problems);
+  return problems;
+}
+
+interface Owner {
+  /** `State "A"` or `The state machine`. */
+  readonly where: string;
+  /** `State "A" of type Task`. */
+  readonly ownerWithType: string;
+  readonly basePath: Path;
+  readonly schema: Schema;
+  /** The same part in the other query language, to tell a misplaced field from an unknown one. */
+  readonly sibling: Schema | undefined;
+  readonly language: QueryLanguage;
+  readonly type?: StateType;
+}
+
+function checkState(state: State, machine: StateMachine, validators: ReadonlyMap<string, SchemaValidator>, problems: StructureProblem[]): void {
+  const where = `State "${state.name}"`;
+  if (state.node.kind !== 'object') {
+    const actual = state.node.kind === 'array' ? 'an array' : describeValue(state.node.value);
+    // `"States": { "QueryLanguage": "JSONata", … }`: a top-level field put one level too deep.
+    const hint = state.scope.kind === 'root' && TOP_LEVEL_FIELDS.has(state.name) ? ` ("${state.name}" belongs beside "States", not inside it)` : '';
+    problems.push({ messageId: 'notObject', path: state.path, data: { where, actual, hint } });
+    return;
+  }
+  const fields = state.fields;
+  const typeValue = fields.Type;
+  const types = STATE_TYPES.join(', ');
+  if (typeValue === undefined) {
+    problems.push({ messageId: 'missingType', path: [...state.path, 'Type'], data: { where, types } });
+    return;
+  }
+  if (!state.type) {
+    const text = JSON.stringify(typeValue);
+    const suggestion = typeof typeValue === 'string' ? suggestStateType(typeValue) : undefined;
+    problems.push({ messageId: 'unknownType', path: [...state.path, 'Type'], data: { where, value: text, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '', types } });
+    return;
+  }
+  const type = state.type;
+  const language = state.queryLanguage;
+  const validate = validators.get(stateSchemaId(type, language))!;
+  const owner: Owner = {
+    where,
+    ownerWithType: `${where} of type ${type}`,
+    basePath: state.path,
+    schema: stateSchema(type, language),
+    sibling: stateSchema(type, OTHER[language]),
+    language,
+    type,
+  };
+  if (!validate(fields)) for (const error of validate.errors ?? []) problems.push(...fromSchemaError(error, fields, owner));
+
+  if (machine.queryLanguage === 'JSONata' && fields.QueryLanguage === 'JSONPath' && !insideDistributedMap(state)) {
+    problems.push({ messageId: 'jsonPathInJsonata', path: [...state.path, 'QueryLanguage'], data: { where } });
+  }
+  checkExclusive(state, fields, problems);
+}
+
+/**
+ * A Distributed Map runs its item processor as child executions; whether the JSONata-only rule binds
+ * them is not documented, so their states are given the benefit of the doubt.
+ */
+function insideDistributedMap(state: State): boolean {
+  for (let owner = state.scope.owner; owner; owner = owner.scope.owner) {
+    const processor = owner.fields.ItemProcessor;
+    const config = isObjectValue(processor) ? processor.ProcessorConfig : undefined;
+    if (isObjectValue(config) && config.Mode === 'DISTRIBUTED') return true;
+  }
+  return false;
+}
+
+/** The closest state type; swapped letters (`Taks`) count as a typo too. */
+function suggestStateType(value: string): string | undefined {
+  const letters = (text: string) => [...text.toLowerCase()].sort().join('');
+  return closestMatch(value, STATE_TYPES) ?? STATE_TYPES.find((type) => letters(type) === letters(value));
+}
+
+function checkExclusive(state: State, fields: { readonly [key: string]: JsonValue }, problems: StructureProblem[]): void {
+  const where = `State "${state.name}"`;
+  const both = (object: { readonly [key: string]: JsonValue }, base: Path, first: string, second: string, location: string) => {
+    if (Object.hasOwn(object, first) && Object.hasOwn(object, second)) {
+      problems.push({ messageId: 'bothFields', path: [...base, second], at: 'key', data: { where, first, second, location } });
+    }
+  };
+  for (const [first, second] of TWINS) both(fields, state.path, first, second, '');
+  for (const nested of NESTED_TWINS) {
+    let object: JsonValue | undefined = fields;
+    for (const key of nested.at) object = isObjectValue(object) ? object[key] : undefined;
+    if (!isObjectValue(object)) continue;
+    for (const [first, second] of nested.pairs) both(object, [...state.path, ...nested.at], first, second, ` in ${nested.at.join('.')}`);
+  }
+  if (state.type === 'Wait') {
+    const present = WAIT_FIELDS.filter((key) => Object.hasOwn(fields, key));
+    if (present.length === 0) problems.push({ messageId: 'waitNeedsOne', path: state.path, at: 'key', data: { where } });
+    for (const extra of present.slice(1)) problems.push({ messageId: 'bothFields', path: [...state.path, extra], at: 'key', data: { where, first: present[0], second: extra, location: '' } });
+  }
+  if (state.type === 'Map' && fields.ItemProcessor === undefined && fields.Iterator === undefined) {
+    problems.push({ messageId: 'missingField', path: [...state.path, 'ItemProcessor'], data: { owner: `${where} of type Map`, field: 'ItemProcessor' } });
+  }
+  if (state.type === 'Map' && isObjectValue(fields.ItemBatcher) && !BATCH_LIMITS.some((key) => Object.hasOwn(fields.ItemBatcher as object, key))) {
+    problems.push({ messageId: 'batcherNeedsLimit', path: [...state.path, 'ItemBatcher'], at: 'key', data: { where } });
+  }
+}
+
+/** Turns one ajv error into findings; `data` is the validated value, `owner` says whose it is. */
+function fromSchemaError(error: SchemaError, data: JsonValue, owner: Owner): StructureProblem[] {
+  const relative = decodePointer(error.instancePath, data);
+  const path = [...owner.basePath, ...relative];
+  const label = formatSubPath(relative);
+  switch (error.keyword) {
+    case 'required': {
+      const field = String(error.params.missingProperty);
+      return [{ messageId: 'missingField', path: [...path, field], data: { owner: relative.length ? `${owner.where}: ${label}` : owner.ownerWithType, field } }];
+    }
+    case 'additionalProperties':
+      return [unknownField(String(error.params.additionalProperty), relative, path, owner)];
+    case 'minItems':
+      return [{ messageId: 'emptyArray', path, data: { where: owner.where, field: label } }];
+    default: {
+      const value = valueAt(data, relative);
+      const expected = error.keyword === 'type' ? describeType(String(error.params.type)) : error.keyword === 'errorMessage' ? String(error.message) : String(error.message ?? 'valid');
+      if (owner.language === 'JSONPath' && isJsonataExpression(value)) {
+        return [{ messageId: 'jsonataInJsonPath', path, data: { where: owner.where, field: label } }];
+      }
+      return [{ messageId: 'wrongType', path, data: { where: owner.where, field: label, expected, actual: describeValue(value) } }];
+    }
+  }
+}
+
+function unknownField(field: string, relative: Path, path: Path, owner: Owner): StructureProblem {
+  const allowed = propertiesAt(owner.schema, relative);
+  const location = relative.length ? ` in ${formatSubPath(relative)}` : '';
+  const fieldPath = [...path, field];
+  if (owner.sibling && propertiesAt(owner.sibling, relative).includes(field)) {
+    const language = OTHER[owner.language];
+    return { messageId: 'wrongLanguage', path: fieldPath, at: 'key', data: { where: owner.where, field, location, language, advice: languageAdvice(field, language, owner.type, relative) } };
+  }
+  let hint = '';
+  const terminal = relative.length === 0 && (owner.type === 'Choice' || owner.type === 'Succeed' || owner.type === 'Fail');
+  if (terminal && field === 'Next') {
+    hint = owner.type === 'Choice' ? ' (a Choice state moves on through "Choices" and "Default")' : ` (a ${owner.type} state ends the execution)`;
+  } else if (terminal && field === 'End') {
+    hint = owner.type === 'Choice' ? ' (a Choice state cannot end the execution: point a rule or "Default" at a Succeed state)' : ` (a ${owner.type} state ends the execution)`;
+  } else {
+    const suggestion = closestMatch(field.endsWith('.$') ? field.slice(0, -2) : field, allowed);
+    if (suggestion && suggestion !== field) hint = ` (did you mean "${suggestion}"?)`;
+  }
+  return { messageId: 'unknownField', path: fieldPath, at: 'key', data: { where: owner.where, field, location, hint } };
+}
+
+/** What to write instead of a field of the other query language. */
+function languageAdvice(field: string, language: QueryLanguage, type: StateType | undefined, relative: Path): string {
+  if (language === 'JSONata') {
+    const instead: Record<string, string> = { Arguments: 'Parameters', Output: relative.length ? 'ResultPath' : 'OutputPath', Items: 'ItemsPath', Condition: 'Variable' };
+    const alternative = instead[field] ? ` or use "${instead[field]}"` : '';
+    return `add "QueryLanguage": "JSONata" (to the state or the top level)${alternative}`;
+  }
+  if (field === 'Parameters') return relative.length ? 'use "Arguments"' : type === 'Map' ? 'use "ItemSelector"' : type === 'Pass' ? 'use "Output"' : 'use "Arguments"';
+  if (field === 'InputPath') return 'read the input through $states.input in "Arguments" or "Output"';
+  if (field === 'OutputPath' || field === 'ResultSelector' || field === 'ResultPath') return 'shape the result with "Output"';
+  if (field === 'ItemsPath') return 'use "Items"';
+  if (field.endsWith('Path')) return `use "${field.slice(0, -4)}" with a JSONata expression`;
+  return 'remove it';
+}
+
+const CHOICE_RULE_REF = '#/$defs/choiceRule';
+
+/**
+ * The property names the schema accepts for the object at an instance path. Nested Choice rules
+ * (`And[0]`, `Not`) share their rule's schema, in both query languages.
+ */
+function propertiesAt(root: Schema, path: Path): string[] {
+  let node: unknown = root;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (isRef(node, CHOICE_RULE_REF) && (segment === 'And' || segment === 'Or' || segment === 'Not')) {
+      if (segment !== 'Not' && typeof path[i + 1] === 'number') i++;
+      continue;
+    }
+    const schema = follow(node, root);
+    if (typeof schema !== 'object' || schema === null) return [];
+    node = typeof segment === 'number' ? (schema as { items?: unknown }).items : (schema as { properties?: Record<string, unknown> }).properties?.[segment];
+  }
+  const schema = follow(node, root);
+  const properties = typeof schema === 'object' && schema !== null ? (schema as { properties?: object }).properties : undefined;
+  return properties ? Object.keys(properties) : [];
+}
+
+function isRef(node: unknown, ref: string): boolean {
+  return typeof node === 'object' && node !== null && (node as { $ref?: unknown }).$ref === ref;
+}
+
+/** Resolves a local `$ref` (`#/$defs/…`). */
+function follow(node: unknown, document: Schema): unknown {
+  for (let hops = 0; hops < 8 && typeof node === 'object' && node !== null && typeof (node as { $ref?: unknown }).$ref === 'string'; hops++) {
+    const ref = (node as { $ref: string }).$ref;
+    if (!ref.startsWith('#')) return undefined;
+    let target: unknown = document;
+    for (const segment of ref.slice(1).split('/').filter(Boolean).map(unescapePointer)) {
+      target = typeof target === 'object' && target !== null ? (target as Record<string, unknown>)[segment] : undefined;
+    }
+    node = target;
+  }
+  return node;
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** A JSON pointer into `data` as a document path: array indices become numbers. */
+function decodePointer(pointer: string, data: JsonValue): (string | number)[] {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let value: JsonValue | undefined = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = unescapePointer(raw);
+    if (Array.isArray(value)) {
+      const index = Number(segment);
+      path.push(index);
+      value = value[index];
+    } else {
+      path.push(segment);
+      value = isObjectValue(value) ? value[segment] : undefined;
+    }
+  }
+  return path;
+}
+
+function valueAt(data: JsonValue, path: Path): JsonValue | undefined {
+  let value: JsonValue | undefined = data;
+  for (const segment of path) {
+    if (typeof segment === 'number') value = Array.isArray(value) ? value[segment] : undefined;
+    else value = isObjectValue(value) ? value[segment] : undefined;
+  }
+  return value;
+}
+
+/** `Retry[0].ErrorEquals` */
+export function formatSubPath(path: Path): string {
+  let text = '';
+  for (const segment of path) text += typeof segment === 'number' ? `[${segment}]` : text ? `.${segment}` : segment;
+  return text;
+}
+
+function describeType(type: string): string {
+  const names: Record<string, string> = { object: 'an object', array: 'an array', string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean', null: 'null' };
+  return type.split(',').map((t) => names[t] ?? t).join(' or ');
+}
+
+function describeValue(value: JsonValue | undefined): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') {
+    const quoted = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    return isJsonataExpression(value) ? 'a JSONata expression' : `the string ${quoted}`;
+  }
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `${value}`;
+  if (value === undefined) return 'nothing';
+  return 'an object';
+}
