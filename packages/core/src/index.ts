@@ -17,3 +17,4 @@ export * from './fix.js';
 export * from './schema/structure.js';
 export { CHOICE_COMPARISON_OPERATORS } from './schema/asl-schemas.js';
 export * from './iam/index.js';
+export * from './expressions/index.js';
