@@ -149,37 +149,46 @@ export function pathOf(node: AstNode): (string | number)[] {
 
 /**
  * Plain value of a node. Objects have a null prototype so that keys such as `__proto__` stay data.
- * Iterative: depth is bounded by the parser, but nothing here relies on the call stack.
+ * Iterative and top-down (each container is created before its children are filled in): linear, no call stack.
  */
 export function toValue(root: AstNode): JsonValue {
-  const results = new Map<AstNode, JsonValue>();
-  const stack: { node: AstNode; visited: boolean }[] = [{ node: root, visited: false }];
+  if (root.kind !== 'object' && root.kind !== 'array') return root.value;
+  const rootValue = emptyContainer(root);
+  const stack: [ObjectNode | ArrayNode, JsonValue[] | { [key: string]: JsonValue }][] = [[root, rootValue]];
   while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    const node = frame.node;
-    if (node.kind !== 'object' && node.kind !== 'array') {
-      results.set(node, node.value);
-      stack.pop();
-      continue;
-    }
-    if (!frame.visited) {
-      frame.visited = true;
-      const children = node.kind === 'object' ? node.properties.map((p) => p.value) : node.items;
-      for (const child of children) if (child) stack.push({ node: child, visited: false });
-      continue;
-    }
-    stack.pop();
+    const [node, target] = stack.pop()!;
     if (node.kind === 'array') {
-      results.set(node, node.items.map((item) => results.get(item) as JsonValue));
-    } else {
-      const object = Object.create(null) as { [key: string]: JsonValue };
-      for (const property of node.properties) {
-        if (property.value) object[property.key] = results.get(property.value) as JsonValue;
+      const array = target as JsonValue[];
+      for (let i = 0; i < node.items.length; i++) {
+        const item = node.items[i];
+        if (item.kind === 'object' || item.kind === 'array') {
+          const child = emptyContainer(item);
+          array[i] = child;
+          stack.push([item, child]);
+        } else {
+          array[i] = item.value;
+        }
       }
-      results.set(node, object);
+    } else {
+      const object = target as { [key: string]: JsonValue };
+      for (const property of node.properties) {
+        const value = property.value;
+        if (!value) continue;
+        if (value.kind === 'object' || value.kind === 'array') {
+          const child = emptyContainer(value);
+          object[property.key] = child;
+          stack.push([value, child]);
+        } else {
+          object[property.key] = value.value;
+        }
+      }
     }
   }
-  return results.get(root) as JsonValue;
+  return rootValue;
+}
+
+function emptyContainer(node: ObjectNode | ArrayNode): JsonValue[] | { [key: string]: JsonValue } {
+  return node.kind === 'array' ? new Array<JsonValue>(node.items.length) : (Object.create(null) as { [key: string]: JsonValue });
 }
 
 export function isObjectValue(value: unknown): value is { [key: string]: JsonValue } {

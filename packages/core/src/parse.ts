@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode, Range } from './ast.js';
 
-export type SourceLanguage = 'json' | 'yaml';
+/** `javascript` (TypeScript or JavaScript, for AWS CDK code) is not parsed here: the CDK extractor reads the text. */
+export type SourceLanguage = 'json' | 'yaml' | 'javascript';
 
 export type ParseProblemKind = 'syntax' | 'duplicate-key' | 'comment' | 'trailing-comma' | 'too-deep' | 'too-large';
 
@@ -29,7 +30,7 @@ export interface ParsedDocument {
 /** Beyond this depth a document is reported, not walked: no rule has to guard its own recursion. */
 export const MAX_DEPTH = 512;
 /** Nodes an aliased YAML document may expand to; stops "billion laughs". */
-export const MAX_YAML_NODES = 2_000_000;
+export const MAX_YAML_NODES = 500_000;
 
 class TooDeep extends Error {
   constructor(readonly offset: number) {
@@ -45,11 +46,13 @@ function maskBom(text: string): string {
 export function languageOf(filePath: string, text?: string): SourceLanguage {
   if (/\.ya?ml$/i.test(filePath)) return 'yaml';
   if (/\.(json|jsonc|json5)$/i.test(filePath)) return 'json';
+  if (/\.[cm]?[jt]sx?$/i.test(filePath)) return 'javascript';
   const first = text?.trimStart().charAt(text.charCodeAt(0) === 0xfeff ? 1 : 0);
   return first === '{' || first === '[' ? 'json' : 'yaml';
 }
 
 export function parseText(text: string, language: SourceLanguage): ParsedDocument {
+  if (language === 'javascript') return { language, root: undefined, problems: [], comments: [] };
   return language === 'yaml' ? parseYaml(text) : parseJson(text);
 }
 
@@ -204,6 +207,12 @@ export function parseYaml(source: string): ParsedDocument {
   const text = maskBom(source);
   const problems: ParseProblem[] = [];
   const comments: Comment[] = [];
+  // The YAML parser runs out of memory on very deep flow collections: refuse them before it sees them.
+  const deepAt = flowDepthExceeded(text, MAX_DEPTH);
+  if (deepAt >= 0) {
+    problems.push({ kind: 'too-deep', message: `Nesting deeper than ${MAX_DEPTH} levels: asl-lint does not analyse this document`, range: { start: deepAt, end: deepAt + 1 } });
+    return { language: 'yaml', root: undefined, problems, comments };
+  }
   let document: Document;
   try {
     document = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false });
@@ -353,6 +362,37 @@ export function parseYaml(source: string): ParsedDocument {
 }
 
 class TooLarge extends Error {}
+
+/**
+ * Offset of the first `[`/`{` that opens a flow collection deeper than `limit`, or -1. A linear scan that skips
+ * quoted scalars and comments; block nesting is bounded by the converter's own depth check.
+ */
+function flowDepthExceeded(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) {
+      // A quote only opens a scalar at the start of a token; inside a plain scalar it is a character.
+      const previous = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+      if (previous !== 0x20 && previous !== 0x09 && previous !== 0x0a && previous !== 0x0d && previous !== 0x5b && previous !== 0x7b && previous !== 0x2c && previous !== 0x3a) continue;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (c === 0x22 && d === 0x5c) i++;
+        else if (d === c) {
+          if (c === 0x27 && text.charCodeAt(i + 1) === 0x27) i++;
+          else break;
+        }
+      }
+    } else if (c === 0x23 && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return -1;
+}
 
 // The YAML parser loads on the first YAML document: JSON-only runs never pay for it.
 const require = createRequire(import.meta.url);

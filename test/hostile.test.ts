@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { toLineColumn } from '@asl-lint/core';
+import { hostileInputs } from './support/hostile-inputs.js';
+import { checkInvariants, lintAll } from './support/invariants.js';
+
+/** The findings each hostile input must produce: rule id, line and column of each. */
+const expected: Record<string, [string, number, number][]> = {
+  '100,000-deep arrays': [['asl/parse', 1, 513]],
+  '100,000-deep objects': [['asl/parse', 1, 2561]],
+  '100,000-deep YAML flow sequences': [['asl/parse', 1, 522]],
+  '60,000 states in one cycle': [['asl/no-terminal', 1, 12]],
+  '60,000 states in a chain': [],
+  'a BOM, CRLF and tabs': [['asl/transitions', 4, 34]],
+};
+
+describe('hostile inputs', () => {
+  for (const input of hostileInputs) {
+    it(`${input.name}: no crash, ranges inside the text${expected[input.name] ? ', the expected findings' : ''}`, () => {
+      const text = input.text();
+      expect(checkInvariants(text, input.filePath)).toBeUndefined();
+      const want = expected[input.name];
+      if (want) {
+        const result = lintAll(text, input.filePath);
+        const got = result.diagnostics.map((d) => {
+          const { line, column } = toLineColumn(result.lines, d.range);
+          return [d.ruleId, line, column];
+        });
+        expect(got).toEqual(want);
+      }
+    }, 60_000);
+  }
+});
