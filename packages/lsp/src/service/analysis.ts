@@ -1,4 +1,4 @@
-import { buildStateMachine, pathOf, type Definition, type LintResult, type Path, type StateMachine } from '@asl-lint/core';
+import { buildStateMachine, derivePolicy, pathOf, type Definition, type DerivedPolicy, type LintResult, type Path, type StateMachine } from '@asl-lint/core';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { ResolvedConfiguration } from './configuration.js';
 
@@ -12,6 +12,7 @@ export interface DefinitionModel {
 /** Everything known about one version of a document: computed once, shared by diagnostics, code actions, hover and completion. */
 export class Analysis {
   private models: DefinitionModel[] | undefined;
+  private readonly policies = new Map<DefinitionModel, DerivedPolicy | null>();
 
   constructor(
     readonly uri: string,
@@ -46,6 +47,20 @@ export class Analysis {
       }
     }
     return this.models;
+  }
+
+  /** The IAM policy the definition's role needs, derived on first use (hover shows a state's share of it). */
+  policy(model: DefinitionModel): DerivedPolicy | undefined {
+    let policy = this.policies.get(model);
+    if (policy === undefined) {
+      try {
+        policy = derivePolicy(model.machine);
+      } catch {
+        policy = null;
+      }
+      this.policies.set(model, policy);
+    }
+    return policy ?? undefined;
   }
 
   /** The definition whose root contains `offset`, innermost first. */

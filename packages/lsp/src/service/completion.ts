@@ -61,7 +61,7 @@ export function complete(analysis: Analysis, lastParsed: Analysis | undefined, p
         .sort(([, a], [, b]) => Number(b.required === true) - Number(a.required === true))
         .forEach(([name, spec], index) => {
           if (present.has(name) || present.has(`${name}.$`)) return;
-          const docs = parameterMarkdown(parameter.api, [...parameter.prefix, name], spec);
+          const docs = parameterMarkdown(parameter.api, [...parameter.prefix, name], spec, context.state!.queryLanguage);
           items.push(edit.key(name, describeSpec(spec) + (spec.required ? ', required' : ''), docs, index * 2));
           if (dynamic) items.push(edit.key(`${name}.$`, `${describeSpec(spec)} from a path or intrinsic function`, docs, index * 2 + 1));
         });

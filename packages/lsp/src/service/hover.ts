@@ -1,8 +1,8 @@
-import { EKS_SERVICE, eksApi, getStringValue, specAt, type Rule, type State } from '@asl-lint/core';
+import { EKS_SERVICE, eksApi, getStringValue, specAt, type Path, type Rule, type State } from '@asl-lint/core';
 import type { Hover, Position } from 'vscode-languageserver';
-import type { Analysis } from './analysis.js';
+import type { Analysis, DefinitionModel } from './analysis.js';
 import { SOURCE, toRange } from './diagnostics.js';
-import { parameterMarkdown, resourceMarkdown } from './integration-docs.js';
+import { parameterMarkdown, resourceMarkdown, type StatePermissions } from './integration-docs.js';
 import { nodeAt } from './node-at.js';
 import { isTransitionField, stateContext } from './state-context.js';
 
@@ -21,7 +21,7 @@ export function hover(analysis: Analysis, position: Position, rules: readonly Ru
       else if (state && context.scope && isTransitionField(context.inState)) sections.push(targetMarkdown(context.scope.states.get(at.node.value), at.node.value));
       else if (state && context.inState.length === 1 && context.inState[0] === 'Resource') {
         const api = eksApiOf(state);
-        if (api) sections.push(resourceMarkdown(api, state.resource?.pattern));
+        if (api) sections.push(resourceMarkdown(api, state.resource?.pattern, permissionsOf(analysis, context.model, state)));
       }
       if (sections.length) range = toRange(analysis.lines, at.node.range);
     }
@@ -30,7 +30,7 @@ export function hover(analysis: Analysis, position: Position, rules: readonly Ru
       const names = context.inState.slice(1).map((segment) => (typeof segment === 'string' && segment.endsWith('.$') ? segment.slice(0, -2) : segment));
       const spec = api ? specAt(api.parameters, names) : undefined;
       if (api && spec) {
-        sections.push(parameterMarkdown(api, names.filter((name): name is string => typeof name === 'string'), spec));
+        sections.push(parameterMarkdown(api, names.filter((name): name is string => typeof name === 'string'), spec, state.queryLanguage));
         range = toRange(analysis.lines, at.keyRange);
       }
     }
@@ -48,6 +48,18 @@ export function hover(analysis: Analysis, position: Position, rules: readonly Ru
   }
   if (sections.length === 0) return null;
   return range ? { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, range } : { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } };
+}
+
+function permissionsOf(analysis: Analysis, model: DefinitionModel, state: State): StatePermissions | undefined {
+  const policy = analysis.policy(model);
+  if (!policy) return undefined;
+  const isThis = (source: { state: string; statePath: Path }) => source.state === state.name && samePath(source.statePath, state.path);
+  const kubernetes = policy.kubernetes.find(isThis);
+  return { statements: policy.statements.filter((statement) => statement.sources.some(isThis)), ...(kubernetes ? { kubernetes } : {}) };
+}
+
+function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && a.every((segment, index) => segment === b[index]);
 }
 
 function eksApiOf(state: State) {

@@ -1,5 +1,21 @@
-/** Markdown for hover and completion, written from the service catalog: no EKS fact is stated here. */
-import { RUN_JOB_POLL_INTERVAL_SECONDS, describeSpec, eksResourceArn, type EksApiSpec, type IntegrationPattern, type ParameterSpec } from '@asl-lint/core';
+/** Markdown for hover and completion, written from the service catalog and the IAM deriver: no EKS fact is stated here. */
+import {
+  describeSpec,
+  eksResourceArn,
+  integrationIam,
+  type DerivedStatement,
+  type EksApiSpec,
+  type IntegrationPattern,
+  type KubernetesAccess,
+  type ParameterSpec,
+  type QueryLanguage,
+} from '@asl-lint/core';
+
+/** What one state needs, from the IAM deriver: its statements and, for Kubernetes-API calls, the RBAC it needs. */
+export interface StatePermissions {
+  readonly statements: readonly DerivedStatement[];
+  readonly kubernetes?: KubernetesAccess;
+}
 
 const PATTERN_NAMES: Record<IntegrationPattern, string> = {
   requestResponse: 'request-response',
@@ -10,7 +26,7 @@ const PATTERN_NAMES: Record<IntegrationPattern, string> = {
 };
 
 /** Hover and completion text for an `eks:` resource. */
-export function resourceMarkdown(api: EksApiSpec, pattern: IntegrationPattern | undefined): string {
+export function resourceMarkdown(api: EksApiSpec, pattern: IntegrationPattern | undefined, permissions?: StatePermissions): string {
   const lines: string[] = [];
   lines.push(`**eks:${api.api}**${pattern && pattern !== 'requestResponse' ? ` · ${PATTERN_NAMES[pattern] ?? pattern}` : ''} — ${api.summary}`);
   lines.push('', `Patterns: ${api.patterns.map((supported) => `\`${eksResourceArn(api.api, supported)}\``).join(', ')}.`);
@@ -21,35 +37,53 @@ export function resourceMarkdown(api: EksApiSpec, pattern: IntegrationPattern | 
     const waits = pattern === 'sync' ? 'With `.sync`' : 'With `.sync` (not used here)';
     lines.push('', `${waits}: ${api.syncBehaviour}`);
   }
-  if (api.api === 'runJob' && pattern === 'sync') {
-    lines.push('', `Polling: about every ${RUN_JOB_POLL_INTERVAL_SECONDS.initial} s at first, slowing to about every ${RUN_JOB_POLL_INTERVAL_SECONDS.slowest} s; for a faster or custom cadence poll the Job yourself with \`eks:call\`.`);
-  }
   const required = Object.entries(api.parameters).filter(([, spec]) => spec.required).map(([name]) => `\`${name}\``);
   if (required.length) lines.push('', `Required parameters: ${required.join(', ')}.`);
-  lines.push('', ...permissionLines(api));
+  lines.push('', ...(permissions ? statePermissionLines(permissions) : apiPermissionLines(api, pattern)));
   lines.push('', `[AWS documentation](${api.docsUrl})`);
   return lines.join('\n');
 }
 
-function permissionLines(api: EksApiSpec): string[] {
-  if (api.family === 'kubernetes') {
-    return [
-      '**Permissions:** the call goes to the cluster\'s Kubernetes API, so Kubernetes RBAC authorizes it, not IAM: the state machine\'s role must be mapped in the cluster (an access entry or `aws-auth`) with the rights the request needs. A cluster created by this role gets it as cluster admin. Missing rights fail the task with `EKS.401`.',
-    ];
+/** The statements the deriver produced for this state, narrowed to the names the state gives. */
+function statePermissionLines(permissions: StatePermissions): string[] {
+  const lines: string[] = [];
+  if (permissions.statements.length > 0) {
+    lines.push('**IAM** (the state machine\'s role):');
+    for (const { statement } of permissions.statements) {
+      const condition = statement.Condition ? ` when ${JSON.stringify(statement.Condition)}` : '';
+      lines.push(`- ${list(statement.Action)} on ${list(statement.Resource)}${condition}`);
+    }
   }
-  const lines = [`**IAM:** \`eks:${api.operation}\`${api.operation?.startsWith('Create') ? ', and Describe/Delete on the resource for `.sync` polling and cancellation' : ''}.`];
-  for (const role of api.passedRoles) lines.push(`\`iam:PassRole\` on the ${role.purpose} (\`${role.key}\`), passed to eks.amazonaws.com.`);
-  return lines;
+  if (permissions.kubernetes) lines.push(...(lines.length ? [''] : []), `**Kubernetes RBAC:** ${permissions.kubernetes.explanation}`);
+  return lines.length ? lines : ['**IAM:** none.'];
+}
+
+/** Without a state (completion): the actions of the integration's IAM facts. */
+function apiPermissionLines(api: EksApiSpec, pattern: IntegrationPattern | undefined): string[] {
+  const facts = integrationIam('eks', api.api);
+  if (!facts) return [];
+  if (facts.kubernetes) return ['**Permissions:** no IAM action: the call goes to the cluster\'s Kubernetes API, so the role needs Kubernetes RBAC rights in the cluster (an access entry or `aws-auth`); without them it fails with `EKS.401`.'];
+  const actions = new Set<string>();
+  for (const statement of facts.statements) {
+    if (statement.patterns && pattern !== undefined && !statement.patterns.includes(pattern)) continue;
+    for (const action of statement.actions) actions.add(action);
+  }
+  return actions.size ? [`**IAM:** ${[...actions].map((action) => `\`${action}\``).join(', ')}.`] : [];
+}
+
+function list(value: string | readonly string[]): string {
+  return (Array.isArray(value) ? value : [value]).map((item) => `\`${item}\``).join(', ');
 }
 
 /** Hover and completion text for one parameter (a path below Parameters/Arguments). */
-export function parameterMarkdown(api: EksApiSpec, path: readonly string[], spec: ParameterSpec): string {
+export function parameterMarkdown(api: EksApiSpec, path: readonly string[], spec: ParameterSpec, language: QueryLanguage): string {
   const lines = [`**${path.join('.')}** · ${describeSpec(spec)}${spec.required ? ' · required' : ' · optional'} · eks:${api.api}`];
   if (spec.doc) lines.push('', spec.doc);
   if (spec.type === 'string' && spec.enum) lines.push('', `One of: ${spec.enum.map((value) => `\`${value}\``).join(', ')}.`);
   if (spec.type === 'string' && spec.knownValues) lines.push('', `Known values: ${spec.knownValues.map((value) => `\`${value}\``).join(', ')}.`);
   if (spec.type === 'map' && spec.knownKeys) lines.push('', `Known keys: ${spec.knownKeys.map((value) => `\`${value}\``).join(', ')}.`);
   if (spec.newerModelMember) lines.push('', 'Added to the EKS API after the Step Functions integration was documented: check that your Region accepts it.');
-  lines.push('', 'In JSONPath states give a dynamic value as `' + path[path.length - 1] + '.$` (a path or intrinsic function); in JSONata states as a `{% … %}` string.');
+  const name = path[path.length - 1];
+  lines.push('', language === 'JSONata' ? 'A dynamic value is a `{% … %}` JSONata string.' : `A dynamic value goes in \`${name}.$\` (a path or an intrinsic function).`);
   return lines.join('\n');
 }
