@@ -38,7 +38,8 @@ const FATAL: ReadonlySet<ParseProblem['kind']> = new Set(['syntax', 'too-deep', 
 export function lintText(text: string, options: LintOptions): LintResult {
   const language = options.language ?? languageOf(options.filePath, text);
   const document = parseText(text, language);
-  const fatal = !document.root || document.problems.some((problem) => FATAL.has(problem.kind));
+  // A code file has no document of its own: its definitions are found by the CDK extractor.
+  const fatal = language !== 'javascript' && (!document.root || document.problems.some((problem) => FATAL.has(problem.kind)));
   const extracted = fatal ? { definitions: [], problems: [] } : extractDefinitions({ filePath: options.filePath, text, document }, options.extractors);
   const settings = options.settings ?? {};
   const diagnostics: Diagnostic[] = [];
@@ -120,6 +121,8 @@ function internalError(where: string, error: unknown, range: Range): Diagnostic 
 
 class RuleBug extends Error {}
 
+const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
+
 function createReporter(active: ActiveRule, definition: Definition | undefined, language: SourceLanguage, diagnostics: Diagnostic[], text: string): (report: Report) => void {
   const { rule, severity } = active;
   const root: AstNode | undefined = definition?.root;
@@ -152,7 +155,7 @@ function createReporter(active: ActiveRule, definition: Definition | undefined, 
     const related: RelatedInformation[] | undefined = report.related?.map((item) => ({ message: item.message, range: rangeOf(item.path, item.at) }));
     const diagnostic: Diagnostic = {
       ruleId: rule.meta.id,
-      severity,
+      severity: report.severity && SEVERITY_RANK[report.severity] < SEVERITY_RANK[severity] ? report.severity : severity,
       message: formatMessage(template, report.data),
       messageId: report.messageId,
       ...(report.data ? { data: report.data } : {}),

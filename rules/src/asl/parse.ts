@@ -41,7 +41,7 @@ export default defineRule({
       seen.add(key);
       context.report({ path: [], range: problem.range, messageId: problem.kind, data: { message: problem.message } });
     }
-    if (!document.root && document.problems.length === 0) {
+    if (!document.root && document.problems.length === 0 && document.language !== 'javascript') {
       context.report({ path: [], range: { start: 0, end: 0 }, messageId: 'empty' });
     }
   },

@@ -14,25 +14,23 @@ export interface HostContext {
    * (Serverless variables, CDK tokens): then placeholders are not checked.
    */
   readonly substitutions?: SubstitutionScope;
-  /** `${Name}` placeholders written literally in the definition (not the opaque stand-ins for intrinsics). */
+  /**
+   * `${Name}` placeholders written literally in the definition. Intrinsic functions inside a definition
+   * (`{ "Ref": "X" }`, a non-literal `Fn::Join` piece, a CDK expression) also become `${…}` text so that rules
+   * treat them as unknown values, but they are not listed here.
+   */
   readonly placeholders: readonly Placeholder[];
   /** The state machine's execution role when the host says which it is. */
   readonly role?: RoleFacts;
 }
 
 export interface SubstitutionScope {
-  /** Keys of `DefinitionSubstitutions`. */
+  /** Keys of `DefinitionSubstitutions`: they resolve every placeholder of the definition. */
   readonly definitionSubstitutions: ReadonlySet<string>;
-  /** Keys of the `Fn::Sub` variable map (`!Sub [text, { Name: value }]`). */
-  readonly subVariables: ReadonlySet<string>;
+  /** Template parameters, for placeholders that an `Fn::Sub` resolves. */
   readonly parameters: ReadonlySet<string>;
-  /** Logical ids of the template's resources (`${Resource}` and `${Resource.Attribute}`). */
+  /** Logical ids of the template's resources (`${Resource}` and `${Resource.Attribute}`), for `Fn::Sub`. */
   readonly resources: ReadonlySet<string>;
-  /**
-   * Whether `Fn::Sub` resolves these placeholders (a `DefinitionString: !Sub …`): parameters,
-   * resources and pseudo parameters count. Otherwise only DefinitionSubstitutions does.
-   */
-  readonly resolvedBySub: boolean;
 }
 
 export interface Placeholder {
@@ -42,6 +40,13 @@ export interface Placeholder {
   readonly range: Range;
   /** The definition path of the string (or value) that holds it. */
   readonly path: Path;
+  /**
+   * Present when an `Fn::Sub` resolves the placeholder (a `DefinitionString: !Sub …`, a `!Sub` value):
+   * then only template parameters, resources, pseudo parameters and these variables of the `Fn::Sub` map
+   * count (CloudFormation rejects any other name). `${!Name}` in an `Fn::Sub` is listed without `sub`: it
+   * reaches Step Functions as `${Name}`, for DefinitionSubstitutions.
+   */
+  readonly sub?: { readonly variables: ReadonlySet<string> };
 }
 
 export interface RoleFacts {
