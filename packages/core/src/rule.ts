@@ -73,6 +73,8 @@ export interface Report {
   /** An explicit host range, for reports that are not about a node (parse problems). */
   readonly range?: Range;
   readonly messageId: string;
+  /** Lowers this finding below the rule's configured severity (an `info` beside errors); never raises it. */
+  readonly severity?: Severity;
   readonly data?: Readonly<Record<string, string | number>>;
   readonly fix?: FixSpec;
   readonly suggestions?: readonly FixSpec[];

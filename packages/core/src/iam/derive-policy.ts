@@ -59,6 +59,14 @@ export interface DerivedPolicy {
   readonly kubernetes: readonly KubernetesAccess[];
   /** The CloudFormation pseudo parameters left in the document (`${AWS::Region}`) for values not given. */
   readonly placeholders: readonly string[];
+  /** Every statement before merging, each with the one state that needs it: what a role check compares. */
+  readonly requirements: readonly Requirement[];
+}
+
+export interface Requirement {
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
+  readonly source: StatementSource;
 }
 
 interface Environment {
@@ -181,11 +189,12 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
 
   const kubernetes = machine.states.map((state) => kubernetesAccess(state, machine)).filter((access): access is KubernetesAccess => access !== undefined);
 
+  const requirements = raw.flatMap((statement) => statement.sources.map((source) => ({ actions: statement.actions, resources: statement.resources, source })));
   const statements = mergeStatements(raw);
   const document: PolicyDocument = { Version: '2012-10-17', Statement: statements.map((derived) => derived.statement) };
   const text = JSON.stringify(document);
   const placeholders = Object.values(ENVIRONMENT_PLACEHOLDERS).filter((placeholder) => text.includes(placeholder));
-  return { document, statements, findings, notes, kubernetes, placeholders };
+  return { document, statements, findings, notes, kubernetes, placeholders, requirements };
 }
 
 function environmentOf(state: State, options: DerivePolicyOptions, findings: PolicyFinding[]): Environment {

@@ -1,4 +1,4 @@
-export { derivePolicy, locationOf, type DerivedPolicy, type DerivePolicyOptions, type PolicyEnvironment, type PolicyFinding } from './derive-policy.js';
+export { derivePolicy, locationOf, type DerivedPolicy, type DerivePolicyOptions, type PolicyEnvironment, type PolicyFinding, type Requirement } from './derive-policy.js';
 export type { DerivedStatement, PolicyDocument, PolicyStatement, StatementSource } from './policy-document.js';
 export type { KubernetesAccess } from './kubernetes-access.js';
 export { explainPolicy } from './explain-policy.js';
