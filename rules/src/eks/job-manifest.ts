@@ -27,7 +27,7 @@ export default defineRule({
     fix: 'none',
     appliesTo: 'any',
     messages: {
-      notJson: 'State "{{state}}": the Job string is not valid JSON ({{reason}}); give the Job as an object or as JSON text',
+      notJson: 'State "{{state}}": the Job string is not valid JSON; give the Job as an object or as JSON text',
       notObject: 'State "{{state}}": the Job must be a Kubernetes Job object, not {{type}}',
       apiVersion: `State "{{state}}": the Job has apiVersion {{value}}; eks:runJob runs only "${KUBERNETES_JOB.apiVersion}" Jobs (use eks:call for other objects)`,
       kind: `State "{{state}}": the Job has kind {{value}}; eks:runJob runs only kind "${KUBERNETES_JOB.kind}" (use eks:call for other objects)`,
@@ -74,8 +74,8 @@ export default defineRule({
         try {
           job = JSON.parse(text) as JsonValue;
           embedded = true;
-        } catch (error) {
-          context.report({ path: field.path, messageId: 'notJson', data: { state, reason: error instanceof Error ? error.message : String(error) } });
+        } catch {
+          context.report({ path: field.path, messageId: 'notJson', data: { state } });
           continue;
         }
       }

@@ -21,7 +21,7 @@ export default defineRule({
     fix: 'none',
     appliesTo: 'any',
     messages: {
-      unboundedLogs: `State "{{state}}" retrieves the Job's logs without "tailLines" or "limitBytes": a chatty Job can return more than the ${QUOTA} a task result may hold, and the state then fails with States.DataLimitExceeded, which no Catch can handle; add "LogParameters": {"tailLines": ["100"]}`,
+      unboundedLogs: `State "{{state}}" retrieves the Job's logs without "tailLines" or "limitBytes": a chatty Job can return more than the ${QUOTA} a task result may hold, and the state then fails with States.DataLimitExceeded, which States.ALL does not catch; add "LogParameters": {"tailLines": ["100"]}`,
       limitTooLarge: `State "{{state}}": limitBytes {{value}} is above the ${QUOTA} (${TASK_RESULT_QUOTA_BYTES} bytes) task result quota, and every container's log counts; use a smaller limit`,
       unboundedList: `State "{{state}}": GET {{path}} lists every {{resource}} without "limit" or a selector; the response can exceed the ${QUOTA} task result quota — add QueryParameters "limit" (e.g. ["50"]), "labelSelector" or "fieldSelector"`,
       unboundedPodLog: `State "{{state}}": GET {{path}} reads a whole pod log; add QueryParameters "tailLines" or "limitBytes" to stay under the ${QUOTA} task result quota`,

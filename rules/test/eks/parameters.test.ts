@@ -1,0 +1,143 @@
+import { ruleTester } from '../../../test-support/rule-tester.js';
+import rule from '../../src/eks/parameters.js';
+import { CLUSTER, JOB, machine, runJob } from './definitions.js';
+
+const role = (name: string) => `arn:aws:iam::123456789012:role/${name}`;
+const minimal: Record<string, Record<string, unknown>> = {
+  runJob: { ...CLUSTER, Job: JOB },
+  call: { ...CLUSTER, Method: 'GET', Path: '/api/v1/namespaces/default/pods/web-0' },
+  createCluster: { Name: 'batch', RoleArn: role('eks'), ResourcesVpcConfig: { SubnetIds: ['subnet-1', 'subnet-2'] } },
+  deleteCluster: { Name: 'batch' },
+  createNodegroup: { ClusterName: 'batch', NodegroupName: 'workers', NodeRole: role('nodes'), Subnets: ['subnet-1'] },
+  deleteNodegroup: { ClusterName: 'batch', NodegroupName: 'workers' },
+  createFargateProfile: { ClusterName: 'batch', FargateProfileName: 'jobs', PodExecutionRoleArn: role('pods') },
+  deleteFargateProfile: { ClusterName: 'batch', FargateProfileName: 'jobs' },
+};
+
+ruleTester(rule, {
+  valid: [
+    ...Object.entries(minimal).map(([api, payload]) => ({ name: `eks:${api} with its required parameters`, code: machine({ Resource: `arn:aws:states:::eks:${api}`, Parameters: payload }) })),
+    ...Object.entries(minimal).map(([api, payload]) => ({
+      name: `eks:${api} in JSONata, in a Map`,
+      code: machine({ Resource: `arn:aws:states:::eks:${api}`, Arguments: payload }, { jsonata: true, placement: 'map' }),
+    })),
+    {
+      name: 'every value by path',
+      code: machine(runJob({ 'ClusterName.$': '$.cluster', 'CertificateAuthority.$': '$.ca', 'Endpoint.$': '$.endpoint', 'Namespace.$': '$.ns', 'Job.$': 'States.StringToJson($.job)', LogOptions: { 'RetrieveLogs.$': '$.logs' } })),
+    },
+    {
+      name: 'every value by expression, in a Parallel branch',
+      code: machine(
+        { Resource: 'arn:aws:states:::eks:createCluster.sync', Arguments: { Name: '{% $name %}', RoleArn: '{% $role %}', ResourcesVpcConfig: { SubnetIds: '{% $subnets %}', EndpointPublicAccess: '{% $public %}' }, Tags: '{% $tags %}' } },
+        { jsonata: true, placement: 'parallel' },
+      ),
+    },
+    { name: 'the whole Arguments as one expression', code: machine({ Resource: 'arn:aws:states:::eks:call', Arguments: '{% $states.input.request %}' }, { jsonata: true }) },
+    { name: 'the Job as a JSON string', code: machine(runJob({ ...CLUSTER, Job: JSON.stringify(JOB) })) },
+    {
+      name: 'the full createNodegroup shape',
+      code: machine({
+        Resource: 'arn:aws:states:::eks:createNodegroup.sync',
+        Parameters: {
+          ...minimal.createNodegroup,
+          ScalingConfig: { MinSize: 0, MaxSize: 4, DesiredSize: 1 },
+          InstanceTypes: ['m7i.large'],
+          AmiType: 'AL2023_x86_64_STANDARD',
+          CapacityType: 'SPOT',
+          Labels: { team: 'data' },
+          Taints: [{ Key: 'batch', Value: 'true', Effect: 'NO_SCHEDULE' }],
+          Tags: { team: 'data' },
+          UpdateConfig: { MaxUnavailable: 1 },
+        },
+      }),
+    },
+    { name: 'AmiType values the catalog does not know yet are accepted', code: machine({ Resource: 'arn:aws:states:::eks:createNodegroup', Parameters: { ...minimal.createNodegroup, AmiType: 'AL2027_RISCV' } }) },
+    { name: 'LogParameters are eks/log-options\'s', code: machine(runJob({ ...CLUSTER, Job: JOB, LogOptions: { RetrieveLogs: true, LogParameters: { tailLines: 10 } } })) },
+    { name: 'CloudFormation intrinsics in YAML', code: 'StartAt: Run\nStates:\n  Run:\n    Type: Task\n    Resource: arn:aws:states:::eks:deleteCluster.sync\n    Parameters:\n      Name: !Ref Cluster\n    End: true\n' },
+    { name: 'unknown APIs are eks/unknown-api\'s', code: machine({ Resource: 'arn:aws:states:::eks:runjob', Parameters: {} }) },
+  ],
+  invalid: [
+    {
+      name: 'a missing required parameter',
+      code: machine(runJob({ ClusterName: 'batch', CertificateAuthority: 'LS0t', Job: JOB })),
+      errors: [{ messageId: 'missing', message: 'State "Run": Parameters of eks:runJob is missing "Endpoint"; add it', line: 7, column: 7, endLine: 7, endColumn: 19 }],
+    },
+    {
+      name: 'a key in the wrong case',
+      code: machine({ Resource: 'arn:aws:states:::eks:deleteNodegroup.sync', Parameters: { clusterName: 'batch', NodegroupName: 'workers' } }),
+      errors: [
+        { messageId: 'missing', line: 7, column: 7, endLine: 7, endColumn: 19 },
+        { messageId: 'unknown', message: 'State "Run": "clusterName" is not a parameter of eks:deleteNodegroup (did you mean "ClusterName"?)', line: 8, column: 9, endLine: 8, endColumn: 22 },
+      ],
+    },
+    {
+      name: 'a method Kubernetes does not have',
+      code: machine({ Resource: 'arn:aws:states:::eks:call', Parameters: { ...minimal.call, Method: 'FETCH' } }),
+      errors: [{ messageId: 'enum', message: 'State "Run": "Method" is "FETCH"; eks:call accepts GET, POST, PUT, DELETE, HEAD, PATCH', line: 11, column: 19, endLine: 11, endColumn: 26 }],
+    },
+    {
+      name: 'a value and a path for the same key',
+      code: machine({ Resource: 'arn:aws:states:::eks:deleteCluster.sync', Parameters: { Name: 'batch', 'Name.$': '$.cluster' } }),
+      errors: [{ messageId: 'both', message: 'State "Run": "Name" is given both as a value and as "Name.$"; keep one', line: 9, column: 9, endLine: 9, endColumn: 17 }],
+    },
+    {
+      name: 'a string where a boolean belongs',
+      code: machine(runJob({ ...CLUSTER, LogOptions: { RetrieveLogs: 'true', LogParameters: { tailLines: ['10'] } }, Job: JOB })),
+      errors: [{ messageId: 'type', message: 'State "Run": "LogOptions.RetrieveLogs" must be a boolean', line: 12, column: 27, endLine: 12, endColumn: 33 }],
+    },
+    {
+      name: 'a JSONPath .$ key in Arguments',
+      code: machine({ Resource: 'arn:aws:states:::eks:deleteFargateProfile', Arguments: { 'ClusterName.$': '$.cluster', FargateProfileName: 'jobs' } }, { jsonata: true }),
+      errors: [
+        {
+          messageId: 'dollarInArguments',
+          message: 'State "Run": "ClusterName.$" uses the JSONPath ".$" suffix, which Arguments do not have; write "ClusterName": "{% … %}" instead',
+          line: 9,
+          column: 9,
+          endLine: 9,
+          endColumn: 24,
+        },
+      ],
+    },
+    {
+      name: 'no Parameters at all',
+      code: machine({ Resource: 'arn:aws:states:::eks:deleteCluster.sync' }),
+      errors: [{ messageId: 'noPayload', message: 'State "Run": eks:deleteCluster needs Parameters with "Name"', line: 4, column: 5, endLine: 4, endColumn: 10 }],
+    },
+    {
+      name: 'nested shapes, in a Map',
+      code: machine(
+        {
+          Resource: 'arn:aws:states:::eks:createFargateProfile.sync',
+          Parameters: { ...minimal.createFargateProfile, Selectors: [{ Namespace: 'a', Labels: ['x'] }, { Namespace: 'b' }, { Namespace: 'c' }, { Namespace: 'd' }, { Namespace: 'e' }, { Namespace: 'f' }] },
+        },
+        { placement: 'map' },
+      ),
+      errors: [
+        { messageId: 'constraint', message: 'State "Run": "Selectors" must have at most 5 items', line: 16, column: 28, endLine: 38, endColumn: 16 },
+        { messageId: 'type', message: 'State "Run": "Selectors[0].Labels" must be an object whose values are strings', line: 19, column: 29, endLine: 21, endColumn: 20 },
+      ],
+    },
+    {
+      name: 'types and ranges, in a Parallel branch',
+      code: machine({ Resource: 'arn:aws:states:::eks:createNodegroup', Parameters: { ...minimal.createNodegroup, Subnets: 'subnet-1', ScalingConfig: { MinSize: -1, MaxSize: 2, DesiredSize: 1 } } }, { placement: 'parallel' }),
+      errors: [
+        { messageId: 'type', message: 'State "Run": "Subnets" must be a list of strings', line: 17, column: 28, endLine: 17, endColumn: 38 },
+        { messageId: 'constraint', message: 'State "Run": "ScalingConfig.MinSize" must be at least 0', line: 19, column: 30, endLine: 19, endColumn: 32 },
+      ],
+    },
+    {
+      name: 'Arguments in a JSONPath state are still checked (asl/schema reports the field itself)',
+      code: machine({ Resource: 'arn:aws:states:::eks:call', Arguments: { ...CLUSTER, Method: 'GET' } }),
+      errors: [{ messageId: 'missing', message: 'State "Run": Arguments of eks:call is missing "Path"; add it', line: 7, column: 7, endLine: 7, endColumn: 18 }],
+    },
+    {
+      name: 'a cluster name EKS rejects and a typo in a nested structure',
+      code: machine({ Resource: 'arn:aws:states:::eks:createCluster.sync', Parameters: { Name: 'nightly batch', RoleArn: role('eks'), ResourcesVpcConfig: { SubnetIds: ['subnet-1', 'subnet-2'], EndpointPublicAcess: true } } }),
+      errors: [
+        { messageId: 'constraint', message: 'State "Run": "Name" must contain only letters, digits, hyphens and underscores, starting with a letter or digit', line: 8, column: 17, endLine: 8, endColumn: 32 },
+        { messageId: 'unknown', message: 'State "Run": "EndpointPublicAcess" is not a parameter of eks:createCluster (did you mean "EndpointPublicAccess"?)', line: 15, column: 11, endLine: 15, endColumn: 32 },
+      ],
+    },
+  ],
+});
