@@ -1,10 +1,11 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fixUntilStable, lintText, RuleConfigError, type LintResult } from '@asl-lint/core';
+import { fixUntilStable, linkedExtractor, lintText, RuleConfigError, type LintResult } from '@asl-lint/core';
 import { allRules } from '@asl-lint/rules';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import { ConfigError, ConfigResolver, describeFileConfig } from './config.js';
 import { findFiles } from './files.js';
+import { lintLinkedFiles } from './linked.js';
 import { writeFixedFile } from './fix-writer.js';
 import { formatGithubSummary, formatters, type FormatContext } from './formatters/index.js';
 import { countDiagnostics } from './formatters/counts.js';
@@ -87,7 +88,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         if (options.fixDryRun) dryRunOutput.push(fixed);
       } else if (options.fixDryRun) dryRunOutput.push(text);
     } else {
-      const { files, unmatched } = await findFiles(options.patterns, io.cwd);
+      const { files, unmatched } = await findFiles(options.patterns, io.cwd, { cdk: options.cdk });
       for (const pattern of unmatched) io.stderr.write(`asl-lint: no files match "${pattern}"\n`);
       for (const file of files) {
         const absolute = resolve(io.cwd, file);
@@ -115,6 +116,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           }
         }
       }
+      lintLinkedFiles(
+        results,
+        io.cwd,
+        (text, linked) => {
+          const config = configs.forFile(linked.absolute);
+          if (config.ignored) return undefined;
+          return lintText(text, { filePath: linked.file, rules: config.rules, settings: config.settings, extractors: [linkedExtractor(linked.link)] });
+        },
+        (linked, error) => io.stderr.write(`asl-lint: ${linked.from}: cannot read the definition "${linked.link.path}": ${describeFsError(error)}\n`),
+      );
     }
   } catch (error) {
     return configFailure(error, io);

@@ -1,6 +1,7 @@
 import type { AstNode, Path, Range } from './ast.js';
 import { findNode, locatePath } from './ast.js';
 import type { Definition } from './definition.js';
+import type { LinkedDefinition } from './extract/host-context.js';
 import { INTERNAL_ERROR, type Diagnostic, type RelatedInformation } from './diagnostic.js';
 import { extractDefinitions, type Extractor } from './extract.js';
 import { LineIndex } from './line-index.js';
@@ -28,6 +29,8 @@ export interface LintResult {
   readonly language: SourceLanguage;
   readonly document: ParsedDocument;
   readonly definitions: readonly Definition[];
+  /** Definitions the file keeps elsewhere (SAM `DefinitionUri`, CDK `fromFile`), for the caller to lint. */
+  readonly linked?: readonly LinkedDefinition[];
   diagnostics: Diagnostic[];
   readonly lines: LineIndex;
 }
@@ -92,7 +95,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
     }
   }
   diagnostics.sort(compareDiagnostics);
-  const result: LintResult = { filePath: options.filePath, text, language, document, definitions: extracted.definitions, diagnostics, lines };
+  const result: LintResult = { filePath: options.filePath, text, language, document, definitions: extracted.definitions, linked: extracted.linked ?? [], diagnostics, lines };
   options.postProcess?.(result);
   return result;
 }
