@@ -7,6 +7,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -14,8 +16,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { allRules } from '@asl-lint/rules';
 import { ProjectConfigurations, CONFIG_FILE_GLOB } from './project-config.js';
-import { createLanguageService, FIX_ALL_KIND, normalizeSettings } from './service/index.js';
+import { createLanguageService, DERIVE_POLICY_COMMAND, filePathOf, FIX_ALL_KIND, normalizeSettings } from './service/index.js';
 
 /** Diagnostics are pushed this long after the last keystroke, so typing never waits for a lint run. */
 export const PUSH_DEBOUNCE_MS = 150;
@@ -23,8 +26,8 @@ const SETTINGS_SECTION = 'asl-lint';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const projects = new ProjectConfigurations();
-  const service = createLanguageService({ projectConfiguration: (filePath) => projects.forFile(filePath) });
+  let projects = new ProjectConfigurations(allRules, process.cwd());
+  const service = createLanguageService({ rules: allRules, projectConfiguration: (filePath) => projects.forFile(filePath) });
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Map<string, string>();
   const shownProblems = new Set<string>();
@@ -47,7 +50,8 @@ export function startServer(connection: Connection): void {
     for (const problem of service.configurationProblems(document)) {
       if (shownProblems.has(problem)) continue;
       shownProblems.add(problem);
-      void connection.window.showWarningMessage(`asl-lint: ${problem}`);
+      // A notification, not window/showMessageRequest: nothing to answer, nothing to fail.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `asl-lint: ${problem}` });
     }
   };
 
@@ -75,7 +79,7 @@ export function startServer(connection: Connection): void {
   const revalidateAll = (): void => {
     generation++;
     if (pullDiagnostics) {
-      if (refreshSupport) void connection.languages.diagnostics.refresh();
+      if (refreshSupport) connection.languages.diagnostics.refresh().catch(() => undefined);
       return;
     }
     for (const document of documents.all()) schedule(document);
@@ -100,6 +104,8 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     configurationRequests = capabilities.workspace?.configuration === true;
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    if (root) projects = new ProjectConfigurations(allRules, filePathOf(root));
     if (params.initializationOptions) service.configure(normalizeSettings(params.initializationOptions));
     const result: InitializeResult = {
       capabilities: {
@@ -107,6 +113,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
+        executeCommandProvider: { commands: [DERIVE_POLICY_COMMAND] },
       },
       serverInfo: { name: 'asl-lint-lsp', version: '0.1.0' },
     };
@@ -176,6 +183,13 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     return document ? safely('completion', { isIncomplete: false, items: [] }, () => service.complete(document, params.position)) : null;
   });
+  connection.onExecuteCommand((params) => {
+    if (params.command !== DERIVE_POLICY_COMMAND) return null;
+    // Arguments: the document URI, then optional { partition, region, account, style }.
+    const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
+    const document = uri ? documents.get(uri) : undefined;
+    return document ? safely('derivePolicy', null, () => service.derivePolicy(document, params.arguments?.[1])) : null;
+  });
 
   documents.listen(connection);
   connection.listen();
@@ -204,6 +218,7 @@ function main(argv: readonly string[]): void {
   const connection = createConnection(ProposedFeatures.all);
   // A bug must cost one answer, not the editor session.
   process.on('uncaughtException', (error) => connection.console.error(`asl-lint: unexpected error: ${error.stack ?? error.message}`));
+  process.on('unhandledRejection', (reason) => connection.console.error(`asl-lint: unexpected rejection: ${String(reason)}`));
   startServer(connection);
 }
 

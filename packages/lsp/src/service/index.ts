@@ -12,6 +12,7 @@ import { resolveConfiguration, type EditorSettings, type ProjectConfiguration, t
 import { toLspDiagnostic } from './diagnostics.js';
 import { filePathOf, type ServiceDocument } from './document.js';
 import { hover } from './hover.js';
+import { documentPolicies, type DocumentPolicy } from './policy.js';
 
 export { Analysis } from './analysis.js';
 export type { DefinitionModel } from './analysis.js';
@@ -19,6 +20,7 @@ export { normalizeSettings, type EditorSettings, type ProjectConfiguration, type
 export { FIX_ALL_KIND } from './code-actions.js';
 export { SOURCE, type DiagnosticData, type FixData } from './diagnostics.js';
 export { filePathOf, type ServiceDocument } from './document.js';
+export { DERIVE_POLICY_COMMAND, type DocumentPolicy } from './policy.js';
 
 export interface LanguageServiceOptions {
   /** The rule set; all rules by default. */
@@ -38,6 +40,8 @@ export interface LanguageService {
   codeActions(document: ServiceDocument, range: Range, context: CodeActionContext): CodeAction[];
   hover(document: ServiceDocument, position: Position): Hover | null;
   complete(document: ServiceDocument, position: Position): CompletionList;
+  /** The IAM policy each state machine in the document needs; `options`: partition, region, account, style. */
+  derivePolicy(document: ServiceDocument, options?: unknown): DocumentPolicy[];
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
   /** Problems with the current settings or a document's project config (dropped rule entries), for the server to show. */
@@ -96,6 +100,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     codeActions: (document, range, context) => codeActions(analyze(document), range, context),
     hover: (document, position) => hover(analyze(document), position, rules),
     complete: (document, position) => complete(analyze(document), lastParsed.get(document.uri), position),
+    derivePolicy: (document, policyOptions) => documentPolicies(analyze(document), policyOptions),
     forget(uri) {
       analyses.delete(uri);
       lastParsed.delete(uri);
