@@ -73,5 +73,5 @@ function guess(code: string): 'json' | 'yaml' {
 
 function lintWithAll(code: string, language: 'json' | 'yaml' | undefined, workflowType: 'STANDARD' | 'EXPRESS' | undefined) {
   const result = lintText(code, { filePath: `example.asl.${language ?? guess(code)}`, rules: resolveRules(allRules, []), settings: { workflowType } });
-  return result.diagnostics.map((d) => ({ ruleId: d.ruleId, message: d.message }));
+  return result.diagnostics.filter((d) => !d.suppressed).map((d) => ({ ruleId: d.ruleId, message: d.message }));
 }

@@ -60,7 +60,8 @@ export function resolveRules(rules: readonly Rule[], entries: readonly Readonly<
       if (!['error', 'warning', 'warn', 'info', 'off'].includes(severity as string)) {
         throw new RuleConfigError(`Rule "${id}": severity must be "off", "info", "warn" or "error", not ${JSON.stringify(severity)}`);
       }
-      const problem = validatorFor(rule)(options);
+      // A severity alone keeps the defaults: only given options are validated.
+      const problem = options === undefined ? undefined : validatorFor(rule)(options);
       if (problem) throw new RuleConfigError(`Rule "${id}": invalid options: ${problem}`);
       const previous = chosen.get(id);
       chosen.set(id, { severity: (severity as string) === 'warn' ? 'warning' : severity, options: options ?? previous?.options });
