@@ -96,9 +96,9 @@ export async function runPolicyCommand(argv: readonly string[], io: CliIO): Prom
   io.stdout.write(format === 'yaml' ? policyToYaml(output) : `${JSON.stringify(output, null, 2)}\n`);
 
   if (values.explain) {
-    for (const { name, policy } of policies) {
-      io.stderr.write(`Policy for ${policies.length === 1 ? file : `${name} in ${file}`}: ${explainPolicy(policy)}`);
-    }
+    policies.forEach(({ name, policy }, index) => {
+      io.stderr.write(`${index > 0 ? '\n' : ''}Policy for ${policies.length === 1 ? file : `${name} in ${file}`}: ${explainPolicy(policy)}`);
+    });
   } else {
     const warnings = policies.reduce((sum, { policy }) => sum + countWarnings(policy), 0);
     if (warnings > 0) io.stderr.write(`asl-lint policy: ${warnings} warning${warnings === 1 ? '' : 's'} about this policy; run with --explain to read ${warnings === 1 ? 'it' : 'them'}\n`);

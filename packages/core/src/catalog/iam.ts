@@ -50,8 +50,10 @@ export interface ResourceFact {
   readonly awsTemplate?: string;
   /** Used instead of `arn` when a whole-value variable (`{role}`) is dynamic: widen only that value. */
   readonly widened?: string;
-  /** Used when the variable's parameter is absent (SNS `TargetArn`/`PhoneNumber` instead of `TopicArn`). */
+  /** Used when the variable's parameter is absent (SNS `TargetArn`/`PhoneNumber` instead of `TopicArn`)… */
   readonly absent?: string;
+  /** …and why, for the explanation. */
+  readonly absentReason?: string;
 }
 
 export type PolicyCondition = Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -273,8 +275,8 @@ const FACTS: readonly IntegrationIam[] = [
       {
         sid: '',
         actions: ['sns:Publish'],
-        resources: [{ arn: '{topic}', widened: 'arn:{partition}:sns:{region}:{account}:*', absent: '*' }],
-        why: 'publishes the message (to TargetArn or PhoneNumber when there is no TopicArn: those need "*")',
+        resources: [{ arn: '{topic}', widened: 'arn:{partition}:sns:{region}:{account}:*', absent: '*', absentReason: 'the state publishes to a TargetArn or PhoneNumber, which need "*"' }],
+        why: 'publishes the message',
       },
     ],
   },

@@ -277,6 +277,7 @@ function instantiate(fact: ResourceFact, facts: IntegrationIam, resolved: Map<st
     const value = resolved.get(whole[1]) ?? { kind: 'absent' };
     if (value.kind === 'literal') return substitute(value.parts.arn, env);
     if (value.kind === 'absent' && fact.absent !== undefined) {
+      widened.push(`${variable.parameter} is not given: ${fact.absentReason ?? `widened to ${fact.absent}`}`);
       return substitute(fact.absent, env);
     }
     const fallback = fact.widened ?? '*';

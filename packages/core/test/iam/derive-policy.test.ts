@@ -297,7 +297,9 @@ describe('the integrations around EKS', () => {
         Page: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', Parameters: { PhoneNumber: '+15555550100', Message: 'done' }, End: true },
       },
     };
-    expect(derive(definition, AWS_ENV).document.Statement).toEqual([
+    const policy = derive(definition, AWS_ENV);
+    expect(policy.statements[2].sources.map((source) => source.widened)).toEqual([[], ['TopicArn is not given: the state publishes to a TargetArn or PhoneNumber, which need "*"']]);
+    expect(policy.document.Statement).toEqual([
       {
         Sid: 'LambdaInvokeLambda',
         Effect: 'Allow',
