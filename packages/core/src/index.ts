@@ -18,3 +18,4 @@ export * from './schema/structure.js';
 export { CHOICE_COMPARISON_OPERATORS } from './schema/asl-schemas.js';
 export * from './iam/index.js';
 export * from './expressions/index.js';
+export * from './schema/error-names.js';

@@ -35,7 +35,7 @@ export default defineRule({
           },
           {
             title: 'Arguments in a JSONPath state',
-            code: '{\n  "StartAt": "Run",\n  "States": {\n    "Run": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::eks:runJob.sync",\n      "Arguments": { "ClusterName": "ci" },\n      "End": true\n    }\n  }\n}\n',
+            code: '{\n  "StartAt": "Run",\n  "States": {\n    "Run": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::lambda:invoke",\n      "Arguments": { "FunctionName": "run" },\n      "End": true\n    }\n  }\n}\n',
           },
         ],
         valid: [
