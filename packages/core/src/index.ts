@@ -19,3 +19,4 @@ export { CHOICE_COMPARISON_OPERATORS } from './schema/asl-schemas.js';
 export * from './iam/index.js';
 export * from './expressions/index.js';
 export * from './schema/error-names.js';
+export * from './flow/index.js';

@@ -32,6 +32,8 @@ export interface PredecessorLink {
   readonly edge: FlowEdge;
   /** The fact was created by the state at `from` on this edge. */
   readonly created: boolean;
+  /** The fact came here through a hub: it belongs to a concurrent branch or iteration. */
+  readonly concurrent?: boolean;
 }
 
 /** A fact that reaches an exit of the execution. */
@@ -97,12 +99,15 @@ export function runDataflow(graph: FlowGraph, effectOf: (state: State) => StateE
   }
 
   const links: Map<number, PredecessorLink>[] = nodes.map(() => new Map());
-  const joinCounts = new Map<number, Map<number, number>>();
+  const mapHubs = new Map<State, number>();
+  for (const node of nodes) if (node.kind === 'hub' && node.owner.type === 'Map') mapHubs.set(node.owner, node.id);
+  const joinCounts = new Map<number, Map<number, { count: number; link: PredecessorLink }>>();
   const exits: FlowExit[] = [];
   const queueNodes: number[] = [];
   const queueFacts: number[] = [];
 
-  const arrive = (node: number, fact: number, link: PredecessorLink): void => {
+  const arrive = (node: number, fact: number, arriving: PredecessorLink): void => {
+    let link = arriving;
     const target = nodes[node]!;
     if (target.kind === 'exit') {
       if (fact !== TOKEN) exits.push({ fact: factNames[fact]!, link });
@@ -113,9 +118,13 @@ export function runDataflow(graph: FlowGraph, effectOf: (state: State) => StateE
     if (target.kind === 'join' && target.mode === 'all' && target.sources > 1) {
       let counts = joinCounts.get(node);
       if (!counts) joinCounts.set(node, (counts = new Map()));
-      const count = (counts.get(fact) ?? 0) + 1;
-      counts.set(fact, count);
+      const count = (counts.get(fact)?.count ?? 0) + 1;
+      // The witness goes through the branch where the fact is the branch's own, not another branch's.
+      const best = counts.get(fact)?.link;
+      const chosen = best && (!best.concurrent || link.concurrent) ? best : link;
+      counts.set(fact, { count, link: chosen });
       if (count < target.sources) return;
+      link = { ...chosen, concurrent: false };
     }
     known.set(fact, link);
     queueNodes.push(node);
@@ -137,9 +146,18 @@ export function runDataflow(graph: FlowGraph, effectOf: (state: State) => StateE
     if (current.kind === 'hub') {
       for (const target of graph.hubTargets.get(node) ?? []) {
         if (current.owner.type === 'Parallel' && createdInside.get(`${node}:${target.branch}`)?.has(fact)) continue;
-        arrive(target.node, fact, { from: node, edge: concurrentEdge(node, target.node), created: false });
+        // A Map's failure carries the other iterations' resources only if some iteration can fail that way.
+        if (current.owner.type === 'Map' && !links[target.node]!.has(TOKEN)) continue;
+        arrive(target.node, fact, { from: node, edge: concurrentEdge(node, target.node), created: false, concurrent: true });
       }
       continue;
+    }
+    if (fact === TOKEN && current.kind === 'raise') {
+      // Control reaches this failure of a Map: resources of concurrent iterations that arrived earlier go with it.
+      const hub = mapHubs.get(current.owner);
+      if (hub !== undefined) {
+        for (const [made] of links[hub]!) arrive(node, made, { from: hub, edge: concurrentEdge(hub, node), created: false, concurrent: true });
+      }
     }
     const entry = current.kind === 'state' ? effects.get(current.state) : undefined;
     const effect = entry?.effect;
@@ -154,10 +172,11 @@ export function runDataflow(graph: FlowGraph, effectOf: (state: State) => StateE
       }
     }
     const name = factNames[fact]!;
+    const concurrent = links[node]!.get(fact)?.concurrent;
     for (const edge of edges[node]!) {
       if (edge.effect === 'failure' && effect?.ignoreFailure) continue;
       if (edge.effect === 'success' && fact !== TOKEN && effect?.kills?.(name)) continue;
-      arrive(edge.to, fact, { from: node, edge, created: false });
+      arrive(edge.to, fact, { from: node, edge, created: false, concurrent });
     }
   }
 

@@ -239,15 +239,16 @@ export function describeIdentity(identity: string): string {
   return `named by ${identity.slice(colon + 1)}`;
 }
 
-/** `cluster "X"`, `node group "N" of cluster "X"`, `Fargate profile "P" of cluster "X"`. */
-export function describeFact(fact: EksFact): string {
+/** `cluster "X"`, `node group "N" of cluster "X"`, `Fargate profile "P" of cluster "X"` (`withCluster` false: without ` of cluster…`). */
+export function describeFact(fact: EksFact, withCluster = true): string {
   const cluster = `cluster ${describeIdentity(fact.cluster)}`;
+  const of = withCluster ? ` of ${cluster}` : '';
   switch (fact.family) {
     case 'nodegroup':
     case 'nodegroup-creating':
-      return `node group ${describeIdentity(fact.name ?? '')} of ${cluster}`;
+      return `node group ${describeIdentity(fact.name ?? '')}${of}`;
     case 'fargate-profile':
-      return `Fargate profile ${describeIdentity(fact.name ?? '')} of ${cluster}`;
+      return `Fargate profile ${describeIdentity(fact.name ?? '')}${of}`;
     default:
       return cluster;
   }

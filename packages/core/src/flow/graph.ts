@@ -110,6 +110,7 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
   const scopeEnds = new Map<Scope, number>();
   const raises = new Map<string, number>();
   const joins = new Map<State, number>();
+  const hubs = new Map<State, number>();
 
   const raiseNode = (owner: State, error: ErrorClass): number => {
     const key = `${stateNodes.get(owner)}\u0000${errorClassKey(error)}`;
@@ -168,10 +169,14 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
     const concurrent = parallel ? state.children.length > 1 : state.fields.MaxConcurrency !== 1;
     if (concurrent) {
       const hub = add((id) => ({ kind: 'hub', id, owner: state }));
+      hubs.set(state, hub.id);
+      // Parallel: the other branches run while the resource exists, from their start (their joins intersect).
+      // Map: the other iterations run the same states; when one fails the Map, theirs are stopped with it, so the
+      // hub feeds the Map's failures (filled in below, once they exist).
       const targets: { branch: number; node: number }[] = [];
       state.children.forEach((scope, branch) => {
         const start = scope.startAt !== undefined ? scope.states.get(scope.startAt) : undefined;
-        if (start) targets.push({ branch, node: stateNodes.get(start)! });
+        if (start && parallel) targets.push({ branch, node: stateNodes.get(start)! });
         for (const inner of statesWithin(scope)) {
           const list = concurrency.get(inner);
           const entry = { owner: state, hub: hub.id, branch };
@@ -243,6 +248,12 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
         // An unknown type: asl/schema reports it; follow its transitions so that the rest is still analysed.
         successEdges(id, state);
     }
+  }
+
+  for (const node of nodes) {
+    if (node.kind !== 'raise' || node.owner.type !== 'Map') continue;
+    const hub = hubs.get(node.owner);
+    if (hub !== undefined) hubTargets.get(hub)!.push({ branch: 0, node: node.id });
   }
 
   const entryState = machine.root.startAt !== undefined ? machine.root.states.get(machine.root.startAt) : undefined;
