@@ -22,13 +22,12 @@ export default defineRule({
       missing: 'State "{{state}}": {{where}} of eks:{{api}} is missing "{{key}}"; add it',
       unknown: 'State "{{state}}": "{{key}}" is not a parameter of eks:{{api}}{{hint}}',
       dollarInArguments: 'State "{{state}}": "{{key}}" uses the JSONPath ".$" suffix, which Arguments do not have; write "{{base}}": "{% … %}" instead',
-      both: 'State "{{state}}": "{{name}}" is given both as a value and as "{{name}}.$"; keep one',
       type: 'State "{{state}}": "{{name}}" must be {{expected}}',
       enum: 'State "{{state}}": "{{name}}" is {{value}}; eks:{{api}} accepts {{allowed}}',
       constraint: 'State "{{state}}": "{{name}}" {{message}}',
     },
     docs: {
-      whatItDoes: 'Validates the `Parameters` (JSONPath) or `Arguments` (JSONata) of every EKS Task against the service catalog: required parameters, unknown parameters (with the closest known name), types, enums such as `Method`, documented limits (cluster name pattern, at most five Fargate selectors…), and a key given both as `X` and `X.$`. Dynamic values — `X.$` paths in `Parameters`, `{% … %}` expressions in `Arguments` — are accepted wherever a value is. Which payload field a state may use is reported by `asl/schema`; this rule checks whichever one is present. `LogParameters` and the `Job` manifest are checked by `eks/log-options` and `eks/job-manifest`.',
+      whatItDoes: 'Validates the `Parameters` (JSONPath) or `Arguments` (JSONata) of every EKS Task against the service catalog: required parameters, unknown parameters (with the closest known name), types, enums such as `Method`, documented limits (cluster name pattern, at most five Fargate selectors…). Dynamic values — `X.$` paths in `Parameters`, `{% … %}` expressions in `Arguments` — are accepted wherever a value is. Which payload field a state may use is reported by `asl/schema`, and a key given both as `X` and `X.$` by `asl/paths`; this rule checks whichever one is present. `LogParameters` and the `Job` manifest are checked by `eks/log-options` and `eks/job-manifest`.',
       whyItMatters: 'Step Functions validates only the ASL structure when a state machine is created; a missing `Endpoint` or a `Method` of `FETCH` fails at run time, after earlier states (a cluster creation, say) have already run and cost money. Parameter names are PascalCase and case-sensitive: `clusterName` or `NodeGroupName` are silently unknown to the service.',
       examples: {
         invalid: [
@@ -73,12 +72,12 @@ export default defineRule({
               break;
             }
             const candidates = problem.known.filter((name) => name.endsWith('.$') === problem.key.endsWith('.$'));
-            const suggestion = closestMatch(problem.key, candidates);
+            const suggestion = closestMatch(problem.key, candidates) ?? containing(problem.key, candidates);
             context.report({ path: keyPath, at: 'key', messageId: 'unknown', data: { state, api: spec.api, key: problem.key, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } });
             break;
           }
           case 'both':
-            context.report({ path: [...path, `${problem.key}.$`], at: 'key', messageId: 'both', data: { state, name: displayName([...problem.path, problem.key]) } });
+            // asl/paths reports a key given both as `X` and `X.$` in every payload template.
             break;
           case 'type':
             // A payload that is not an object at all is asl/schema's to report.
@@ -101,6 +100,13 @@ export default defineRule({
 function isLeftToOtherRules(problem: PayloadProblem): boolean {
   const [first, second] = problem.path;
   return first === EKS_PARAMETERS.logOptions && second === EKS_PARAMETERS.logParameters;
+}
+
+/** The one known name that contains the unknown one or is contained in it: `ProfileName` → `FargateProfileName`. */
+function containing(key: string, candidates: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  const matches = candidates.filter((name) => name.toLowerCase().includes(lower) || lower.includes(name.toLowerCase()));
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** `LogOptions.RetrieveLogs`, `Selectors[0].Namespace`. */

@@ -8,6 +8,7 @@ import {
   TASK_RESULT_QUOTA_BYTES,
   type EksTask,
   type JsonValue,
+  type Path,
   type RuleContext,
 } from '@asl-lint/core';
 
@@ -22,7 +23,7 @@ export default defineRule({
     appliesTo: 'any',
     messages: {
       unboundedLogs: `State "{{state}}" retrieves the Job's logs without "tailLines" or "limitBytes": a chatty Job can return more than the ${QUOTA} a task result may hold, and the state then fails with States.DataLimitExceeded, which States.ALL does not catch; add "LogParameters": {"tailLines": ["100"]}`,
-      limitTooLarge: `State "{{state}}": limitBytes {{value}} is above the ${QUOTA} (${TASK_RESULT_QUOTA_BYTES} bytes) task result quota, and every container's log counts; use a smaller limit`,
+      limitTooLarge: `State "{{state}}": limitBytes {{value}} is above the ${QUOTA} (${TASK_RESULT_QUOTA_BYTES} bytes) task result quota; use a smaller limit`,
       unboundedList: `State "{{state}}": GET {{path}} lists every {{resource}} without "limit" or a selector; the response can exceed the ${QUOTA} task result quota — add QueryParameters "limit" (e.g. ["50"]), "labelSelector" or "fieldSelector"`,
       unboundedPodLog: `State "{{state}}": GET {{path}} reads a whole pod log; add QueryParameters "tailLines" or "limitBytes" to stay under the ${QUOTA} task result quota`,
     },
@@ -63,13 +64,7 @@ function checkRetrievedLogs(task: EksTask, context: RuleContext): void {
   const logParameters = readNested(options, EKS_PARAMETERS.logParameters, language);
   if (logParameters === 'dynamic') return;
   const parametersPath = [...logOptions.path, EKS_PARAMETERS.logParameters];
-  const limitBytes = logParameters && Object.hasOwn(logParameters, 'limitBytes') ? logParameters.limitBytes : undefined;
-  if (Array.isArray(limitBytes)) {
-    limitBytes.forEach((item, index) => {
-      const bytes = typeof item === 'string' && /^\d+$/.test(item.trim()) ? Number(item) : undefined;
-      if (bytes !== undefined && bytes > TASK_RESULT_QUOTA_BYTES) context.report({ path: [...parametersPath, 'limitBytes', index], messageId: 'limitTooLarge', data: { state, value: bytes } });
-    });
-  }
+  if (logParameters && Object.hasOwn(logParameters, 'limitBytes')) reportLimitsAboveQuota(logParameters.limitBytes, [...parametersPath, 'limitBytes'], state, context);
   if (options[EKS_PARAMETERS.retrieveLogs] !== true) return;
   const bounded = logParameters !== undefined && ['tailLines', 'limitBytes'].some((name) => Object.hasOwn(logParameters, name) || Object.hasOwn(logParameters, `${name}.$`));
   if (!bounded) context.report({ path: [...logOptions.path, EKS_PARAMETERS.retrieveLogs], messageId: 'unboundedLogs', data: { state } });
@@ -89,7 +84,18 @@ function checkListCall(task: EksTask, context: RuleContext): void {
     context.report({ path: path.path, messageId: 'unboundedList', data: { state, path: path.value, resource: target.resource } });
   } else if (target.kind === 'pod-log' && !names.has('tailLines') && !names.has('limitBytes')) {
     context.report({ path: path.path, messageId: 'unboundedPodLog', data: { state, path: path.value } });
+  } else if (target.kind === 'pod-log' && query?.kind === 'literal' && isObjectValue(query.value)) {
+    reportLimitsAboveQuota(query.value.limitBytes, [...query.path, 'limitBytes'], state, context);
   }
+}
+
+/** `limitBytes` is a list of strings; each literal above the quota is reported. */
+function reportLimitsAboveQuota(limitBytes: JsonValue | undefined, path: Path, state: string, context: RuleContext): void {
+  if (!Array.isArray(limitBytes)) return;
+  limitBytes.forEach((item, index) => {
+    const bytes = typeof item === 'string' && /^\d+$/.test(item.trim()) ? Number(item) : undefined;
+    if (bytes !== undefined && bytes > TASK_RESULT_QUOTA_BYTES) context.report({ path: [...path, index], messageId: 'limitTooLarge', data: { state, value: bytes } });
+  });
 }
 
 /** A map-valued option: its object, `dynamic` when computed at run time, or undefined when absent. */

@@ -54,6 +54,7 @@ ruleTester(rule, {
     { name: 'AmiType values the catalog does not know yet are accepted', code: machine({ Resource: 'arn:aws:states:::eks:createNodegroup', Parameters: { ...minimal.createNodegroup, AmiType: 'AL2027_RISCV' } }) },
     { name: 'LogParameters are eks/log-options\'s', code: machine(runJob({ ...CLUSTER, Job: JOB, LogOptions: { RetrieveLogs: true, LogParameters: { tailLines: 10 } } })) },
     { name: 'CloudFormation intrinsics in YAML', code: 'StartAt: Run\nStates:\n  Run:\n    Type: Task\n    Resource: arn:aws:states:::eks:deleteCluster.sync\n    Parameters:\n      Name: !Ref Cluster\n    End: true\n' },
+    { name: 'a value and a path for the same key is asl/paths\'s', code: machine({ Resource: 'arn:aws:states:::eks:deleteCluster.sync', Parameters: { Name: 'batch', 'Name.$': '$.cluster' } }) },
     { name: 'unknown APIs are eks/unknown-api\'s', code: machine({ Resource: 'arn:aws:states:::eks:runjob', Parameters: {} }) },
   ],
   invalid: [
@@ -74,11 +75,6 @@ ruleTester(rule, {
       name: 'a method Kubernetes does not have',
       code: machine({ Resource: 'arn:aws:states:::eks:call', Parameters: { ...minimal.call, Method: 'FETCH' } }),
       errors: [{ messageId: 'enum', message: 'State "Run": "Method" is "FETCH"; eks:call accepts GET, POST, PUT, DELETE, HEAD, PATCH', line: 11, column: 19, endLine: 11, endColumn: 26 }],
-    },
-    {
-      name: 'a value and a path for the same key',
-      code: machine({ Resource: 'arn:aws:states:::eks:deleteCluster.sync', Parameters: { Name: 'batch', 'Name.$': '$.cluster' } }),
-      errors: [{ messageId: 'both', message: 'State "Run": "Name" is given both as a value and as "Name.$"; keep one', line: 9, column: 9, endLine: 9, endColumn: 17 }],
     },
     {
       name: 'a string where a boolean belongs',
@@ -137,6 +133,14 @@ ruleTester(rule, {
       errors: [
         { messageId: 'constraint', message: 'State "Run": "Name" must contain only letters, digits, hyphens and underscores, starting with a letter or digit', line: 8, column: 17, endLine: 8, endColumn: 32 },
         { messageId: 'unknown', message: 'State "Run": "EndpointPublicAcess" is not a parameter of eks:createCluster (did you mean "EndpointPublicAccess"?)', line: 15, column: 11, endLine: 15, endColumn: 32 },
+      ],
+    },
+    {
+      name: 'a suffix of a real name',
+      code: machine({ Resource: 'arn:aws:states:::eks:deleteFargateProfile', Parameters: { ClusterName: 'batch', ProfileName: 'jobs' } }),
+      errors: [
+        { messageId: 'missing', line: 7, column: 7, endLine: 7, endColumn: 19 },
+        { messageId: 'unknown', message: 'State "Run": "ProfileName" is not a parameter of eks:deleteFargateProfile (did you mean "FargateProfileName"?)', line: 9, column: 9, endLine: 9, endColumn: 22 },
       ],
     },
   ],

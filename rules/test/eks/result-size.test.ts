@@ -21,6 +21,7 @@ ruleTester(rule, {
     { name: 'a path by expression', code: machine({ Resource: 'arn:aws:states:::eks:call', Arguments: { ...CLUSTER, Method: 'GET', Path: '{% $path %}' } }, { jsonata: true }) },
     { name: 'query parameters by path', code: machine(call('GET', '/api/v1/namespaces/default/pods', { 'QueryParameters.$': '$.query' })) },
     { name: 'a bounded pod log', code: machine(call('GET', '/api/v1/namespaces/default/pods/web-0/log', { QueryParameters: { tailLines: ['50'] } })) },
+    { name: 'a pod log limited to the quota', code: machine(call('GET', '/api/v1/namespaces/default/pods/web-0/log', { QueryParameters: { limitBytes: ['262144'] } })) },
     { name: 'a path that is not a Kubernetes API path', code: machine(call('GET', '/healthz')) },
   ],
   invalid: [
@@ -45,7 +46,7 @@ ruleTester(rule, {
       errors: [
         {
           messageId: 'limitTooLarge',
-          message: 'State "Run": limitBytes 1000000 is above the 256 KiB (262144 bytes) task result quota, and every container\'s log counts; use a smaller limit',
+          message: 'State "Run": limitBytes 1000000 is above the 256 KiB (262144 bytes) task result quota; use a smaller limit',
           line: 15,
           column: 15,
           endLine: 15,
