@@ -6,7 +6,7 @@
 import { stringify as yamlStringify } from 'yaml';
 import type { AstNode, JsonValue } from './ast.js';
 import type { LintResult } from './lint.js';
-import type { SourceLanguage } from './parse.js';
+import { parseYaml, type SourceLanguage } from './parse.js';
 import type { Fix, TextEdit } from './rule.js';
 
 export const MAX_FIX_PASSES = 10;
@@ -30,13 +30,29 @@ export function valueEditText(text: string, node: AstNode, value: JsonValue, lan
   if (first === '"') return tag + json;
   if (first === "'") return tag + (/[\r\n]/.test(value) ? json : `'${value.replace(/'/g, "''")}'`);
   if (first === '|' || first === '>') return tag + json;
-  return tag + (isPlainSafe(value) ? value : json);
+  const start = node.range.start + tag.length;
+  return tag + (plainReadsBack(text, start, node.range.end, value) ? value : json);
 }
 
-/** A string that YAML reads back as the same string when written plain, in block or flow context. */
-function isPlainSafe(value: string): boolean {
-  if (value === '' || /[,[\]{}#\r\n]/.test(value) || value !== value.trim()) return false;
-  return yamlStringify(value, { lineWidth: 0 }).trimEnd() === value;
+/**
+ * Whether `value`, written plain in place of the scalar, reads back as that same string. YAML's own
+ * stringifier decides for block context; a re-parse settles flow context (`{ a: x }`), where `,[]{}` end a
+ * plain scalar. Fixes are rare, so the re-parse costs nothing that matters.
+ */
+function plainReadsBack(text: string, start: number, end: number, value: string): boolean {
+  if (value === '' || /[\r\n]/.test(value) || value !== value.trim()) return false;
+  if (yamlStringify(value, { lineWidth: 0 }).trimEnd() !== value) return false;
+  const candidate = parseYaml(text.slice(0, start) + value + text.slice(end));
+  if (candidate.problems.some((problem) => problem.kind === 'syntax')) return false;
+  const stack: AstNode[] = candidate.root ? [candidate.root] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.range.end < start || node.range.start > start + value.length) continue;
+    if (node.kind === 'string' && node.range.start === start) return node.value === value && node.range.end === start + value.length;
+    if (node.kind === 'object') for (const property of node.properties) if (property.value) stack.push(property.value);
+    if (node.kind === 'array') stack.push(...node.items);
+  }
+  return false;
 }
 
 export interface AppliedFixes {
