@@ -203,6 +203,28 @@ export function* dollarKeys(state: State): Generator<DollarKey> {
   }
 }
 
+/** A string under a plain key (no `.$`) of a JSONPath payload template: data sent as it is. */
+export interface LiteralString {
+  readonly root: TemplateRoot;
+  readonly path: Path;
+  readonly key: string;
+  readonly value: string;
+  readonly where: string;
+}
+
+/** Every string value of a plain key in a JSONPath state's payload templates (values of `Key.$` excluded). */
+export function* literalStrings(state: State): Generator<LiteralString> {
+  if (state.queryLanguage !== 'JSONPath') return;
+  for (const root of templateRoots(state)) {
+    for (const frame of walk(root)) {
+      if (frame.parent && frame.key !== undefined && !frame.key.endsWith('.$') && typeof frame.value === 'string') {
+        const where = frame.where.slice(0, frame.where.length - frame.key.length - 1);
+        yield { root, path: frame.path, key: frame.key, value: frame.value, where };
+      }
+    }
+  }
+}
+
 /** Every string of a JSONata state's evaluated fields, expressions or not, in document order. */
 export function* jsonataStrings(state: State): Generator<JsonataString> {
   if (state.queryLanguage !== 'JSONata') return;

@@ -1,0 +1,103 @@
+import { INTRINSIC_FUNCTIONS, defineRule, dollarKeys, literalStrings, looksLikeIntrinsic, parseIntrinsic, parsePath, pathFields, type PathKind } from '@asl-lint/core';
+
+const KIND_TEXT: Readonly<Record<PathKind, string>> = { path: 'path', reference: 'reference path', result: 'reference path' };
+
+/** A value short enough for a message. */
+function shown(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 59)}…` : value;
+}
+
+export default defineRule({
+  meta: {
+    id: 'asl/paths',
+    description: 'JSONPath fields and `.$` values must be well-formed paths (or intrinsic function calls where allowed)',
+    severity: 'error',
+    fix: 'none',
+    appliesTo: 'any',
+    messages: {
+      malformed: 'State "{{state}}": {{field}} "{{value}}" is not a valid {{kind}}: {{problem}} (character {{column}})',
+      notPathOrIntrinsic:
+        'State "{{state}}": "{{key}}" in {{where}} must be a path starting with "$" or an intrinsic function call, not "{{value}}"; to send the text as it is, remove ".$" from the key',
+      collision: 'State "{{state}}": {{where}} has both "{{name}}" and "{{key}}"; once ".$" is removed the two keys collide',
+      literalPath:
+        'State "{{state}}": "{{key}}" in {{where}} is the text "{{value}}", sent as it is because the key does not end in ".$"; name the key "{{key}}.$" to use the {{what}}',
+    },
+    docs: {
+      whatItDoes:
+        'Parses every path of JSONPath states: `InputPath`, `OutputPath`, `ResultPath` (also in `Catch`), `ItemsPath`, the `…Path` fields (`TimeoutSecondsPath`, `SecondsPath`, `MaxConcurrencyPath`, `ErrorPath`…), Choice `Variable` and `…Path` comparisons, and every `Key.$` value of the payload templates (`Parameters`, `ResultSelector`, `ItemSelector`, ItemReader/ResultWriter `Parameters`, ItemBatcher `BatchInput`, `Credentials`, `Assign`) at any depth. Reference paths (`ResultPath`, `ItemsPath` and the `…Path` fields) must select one node: no `..`, `*`, filters, slices or unions. `ResultPath` must not write into the context object (`$$`) nor name a variable. A `Key.$` value must be a path (`$…`, `$$…`, `$variable…`) or an intrinsic function call, and a template must not hold both `Key` and `Key.$`. Intrinsic calls themselves are checked by `asl/intrinsic-functions`. A plain key whose value is a path or an intrinsic call (`"Endpoint": "$.endpoint"`) sends that text as it is: this is reported as a warning, as Step Functions\' own validator does (`NO_DOLLAR`); a lone `$` or a `$word` (a price, a variable-like name) is not reported.',
+      whyItMatters:
+        'Step Functions rejects a definition with a malformed path (`SCHEMA_VALIDATION_FAILED`), and a path that parses but selects several nodes where one is needed fails the execution at run time (`States.ParameterPathFailure`, `States.ResultPathMatchFailure`). A `.$` value that is not a path is a typo of a path or a key that should not end in `.$`.',
+      examples: {
+        invalid: [
+          {
+            title: 'A trailing dot and a ResultPath with a wildcard',
+            code: '{\n  "StartAt": "Prepare",\n  "States": {\n    "Prepare": {\n      "Type": "Pass",\n      "Parameters": { "job.$": "$.job." },\n      "ResultPath": "$.results[*]",\n      "End": true\n    }\n  }\n}\n',
+          },
+          {
+            title: 'A `.$` key whose value is not a path',
+            code: '{\n  "StartAt": "Prepare",\n  "States": {\n    "Prepare": {\n      "Type": "Pass",\n      "Parameters": { "namespace.$": "batch-jobs" },\n      "End": true\n    }\n  }\n}\n',
+          },
+        ],
+        valid: [
+          {
+            code: '{\n  "StartAt": "Prepare",\n  "States": {\n    "Prepare": {\n      "Type": "Pass",\n      "Parameters": {\n        "namespace": "batch-jobs",\n        "job.$": "$.jobs[0]",\n        "execution.$": "$$.Execution.Id",\n        "labels.$": "$[\'pod labels\']"\n      },\n      "ResultPath": "$.prepared",\n      "End": true\n    }\n  }\n}\n',
+          },
+        ],
+      },
+    },
+  },
+  check(context) {
+    for (const state of context.machine.states) {
+      for (const field of pathFields(state)) {
+        if (typeof field.value !== 'string' || looksLikeIntrinsic(field.value)) continue;
+        const parsed = parsePath(field.value, field.kind);
+        if (!parsed.ok) {
+          context.report({
+            path: field.path,
+            messageId: 'malformed',
+            data: { state: state.name, field: field.field, value: shown(field.value), kind: KIND_TEXT[field.kind], problem: parsed.error.message, column: parsed.error.offset + 1 },
+          });
+        }
+      }
+      for (const entry of literalStrings(state)) {
+        const what = literalExpression(entry.value);
+        if (what) {
+          context.report({
+            path: entry.path,
+            severity: 'warning',
+            messageId: 'literalPath',
+            data: { state: state.name, key: entry.key, where: entry.where, value: shown(entry.value), what },
+          });
+        }
+      }
+      for (const entry of dollarKeys(state)) {
+        if (Object.hasOwn(entry.container, entry.name)) {
+          context.report({ path: entry.path, at: 'key', messageId: 'collision', data: { state: state.name, where: entry.where, name: entry.name, key: entry.key } });
+        }
+        if (typeof entry.value !== 'string') continue;
+        if (entry.value.startsWith('$')) {
+          const parsed = parsePath(entry.value, 'path');
+          if (!parsed.ok) {
+            context.report({
+              path: entry.path,
+              messageId: 'malformed',
+              data: { state: state.name, field: `"${entry.key}" in ${entry.where}`, value: shown(entry.value), kind: 'path', problem: parsed.error.message, column: parsed.error.offset + 1 },
+            });
+          }
+        } else if (!looksLikeIntrinsic(entry.value)) {
+          context.report({ path: entry.path, messageId: 'notPathOrIntrinsic', data: { state: state.name, key: entry.key, where: entry.where, value: shown(entry.value) } });
+        }
+      }
+    }
+  },
+});
+
+/** What a plain string would be if its key ended in ".$": a path into the input or context, or an intrinsic call. */
+function literalExpression(value: string): string | undefined {
+  if (/^\$(\$?\.|\$?\[)/.test(value) && parsePath(value, 'path').ok) return value.startsWith('$$') ? 'context object path' : 'path';
+  if (value.startsWith('States.')) {
+    const parsed = parseIntrinsic(value);
+    if (parsed.ok && INTRINSIC_FUNCTIONS.has(parsed.call.name)) return 'intrinsic function';
+  }
+  return undefined;
+}

@@ -1,0 +1,116 @@
+import { defineRule, eksTaskOf, isObjectValue, type JsonValue, type Path } from '@asl-lint/core';
+
+/** Step Functions' payload quota: 256 KiB of UTF-8 (reference §5). */
+const PAYLOAD_LIMIT_BYTES = 262_144;
+/** The definition quota: 1,048,576 characters (`definition` in the API model, reference §5). */
+const DEFINITION_LIMIT_CHARS = 1_048_576;
+
+/** Inline payload fields whose literal text Step Functions passes on as a state's input or output. */
+const PAYLOAD_FIELDS = ['Parameters', 'Arguments', 'Result', 'ItemSelector', 'Output', 'Assign'] as const;
+
+/** Where each EKS integration carries its large inline document. */
+const EKS_DOCUMENTS: Readonly<Record<string, string>> = { runJob: 'Job', call: 'RequestBody' };
+
+/** UTF-8 length of a string without allocating the encoded bytes. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function serializedBytes(value: JsonValue): number {
+  return utf8Length(JSON.stringify(value));
+}
+
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'asl/payload-size',
+    description: 'Inline payloads (Parameters, Arguments, Result, Job manifests…) must fit the 256 KiB payload quota, and the definition the 1 MB quota',
+    severity: 'error',
+    fix: 'none',
+    appliesTo: 'any',
+    messages: {
+      payloadTooLarge:
+        'State "{{state}}": {{field}} is {{size}} ({{bytes}} bytes) as JSON; Step Functions limits a state\'s input and output to 256 KiB (262,144 bytes), so the state fails with States.DataLimitExceeded — keep large data in S3 and pass a reference',
+      eksDocumentTooLarge:
+        'State "{{state}}": the inline {{field}} of eks:{{api}} is {{size}} ({{bytes}} bytes) as JSON; the task input cannot exceed 256 KiB (262,144 bytes), so the task fails with States.DataLimitExceeded — shrink it or build it from a smaller template',
+      definitionTooLarge:
+        'The definition is {{chars}} characters even without blanks; Step Functions accepts definitions of at most 1,048,576 characters — move large literals out of the definition',
+    },
+    docs: {
+      whatItDoes:
+        'Measures the inline payloads of every state as compact JSON in UTF-8 bytes: `Parameters`/`Arguments`, a Pass state\'s `Result`, `ItemSelector`, `Output` and `Assign`, and the inline `Job` manifest of `eks:runJob` or `RequestBody` of `eks:call` (object or string). Reports any over 256 KiB (262,144 bytes), the Step Functions payload quota; a too large EKS document is reported once, on the document rather than on the whole payload. Also reports a definition longer than 1,048,576 characters in compact form, the definition quota. Values given by paths or expressions are unknown at lint time and count only by their text.',
+      whyItMatters:
+        'Payloads over 256 KiB fail the state with `States.DataLimitExceeded`, which `States.ALL` does not catch: the execution fails outright, and an EKS cluster created earlier in the workflow is left running. A definition over the quota cannot be created at all.',
+      examples: {
+        invalid: [
+          {
+            title: 'A Result that YAML aliases expand to over 300 KiB',
+            language: 'yaml',
+            code: [
+              'StartAt: Seed',
+              'States:',
+              '  Seed:',
+              '    Type: Pass',
+              '    Result:',
+              `      a: &a "${'0123456789abcdef'.repeat(4)}"`,
+              '      b: &b [*a, *a, *a, *a, *a, *a, *a, *a]',
+              '      c: &c [*b, *b, *b, *b, *b, *b, *b, *b]',
+              '      d: &d [*c, *c, *c, *c, *c, *c, *c, *c]',
+              '      e: [*d, *d, *d, *d, *d, *d, *d, *d]',
+              '    End: true',
+              '',
+            ].join('\n'),
+          },
+        ],
+        valid: [
+          {
+            code: '{\n  "StartAt": "Seed",\n  "States": {\n    "Seed": {\n      "Type": "Pass",\n      "Result": { "bucket": "batch-inputs", "key": "seed/manifest.json" },\n      "End": true\n    }\n  }\n}\n',
+          },
+        ],
+      },
+    },
+  },
+  check(context) {
+    const { machine } = context;
+    // Every payload is at most the definition's size: one measure of the whole skips all others for small definitions.
+    const total = JSON.stringify(machine.value).length;
+    if (context.definition.kind === 'state-machine' && total > DEFINITION_LIMIT_CHARS) {
+      const start = context.definition.root.range.start;
+      context.report({ path: [], range: { start, end: start + 1 }, messageId: 'definitionTooLarge', data: { chars: total.toLocaleString('en-US') } });
+    }
+    if (total <= PAYLOAD_LIMIT_BYTES / 3) return; // a UTF-16 unit is at most 3 UTF-8 bytes
+    for (const state of machine.states) {
+      const reported = new Set<string>();
+      const eks = eksTaskOf(state);
+      const documentKey = eks ? EKS_DOCUMENTS[eks.apiName] : undefined;
+      if (eks && documentKey && isObjectValue(eks.payload) && Object.hasOwn(eks.payload, documentKey)) {
+        const bytes = serializedBytes(eks.payload[documentKey]);
+        if (bytes > PAYLOAD_LIMIT_BYTES) {
+          reported.add(eks.form!);
+          const path: Path = [...eks.payloadPath, documentKey];
+          context.report({ path, at: 'key', messageId: 'eksDocumentTooLarge', data: { state: state.name, field: documentKey, api: eks.apiName, size: kib(bytes), bytes: bytes.toLocaleString('en-US') } });
+        }
+      }
+      for (const field of PAYLOAD_FIELDS) {
+        if (reported.has(field) || !Object.hasOwn(state.fields, field)) continue;
+        const bytes = serializedBytes(state.fields[field]);
+        if (bytes > PAYLOAD_LIMIT_BYTES) {
+          context.report({ path: [...state.path, field], at: 'key', messageId: 'payloadTooLarge', data: { state: state.name, field, size: kib(bytes), bytes: bytes.toLocaleString('en-US') } });
+        }
+      }
+    }
+  },
+});
