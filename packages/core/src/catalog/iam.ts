@@ -33,7 +33,9 @@ export type ResourceValueKind =
   | 'dynamodb-table'
   | 'state-machine-arn'
   /** An ECS task definition: `family`, `family:revision` or its ARN. */
-  | 'ecs-task-definition';
+  | 'ecs-task-definition'
+  /** An EventBridge event bus name or ARN. */
+  | 'event-bus';
 
 export interface ResourceVariable {
   /** The Task parameter (PascalCase) that holds the value. */
@@ -41,6 +43,10 @@ export interface ResourceVariable {
   readonly kind: ResourceValueKind;
   /** What the value names, for explanations: "cluster name". */
   readonly noun: string;
+  /** The parameter is a list; each item's field of this name names one resource (EventBridge `Entries[].EventBusName`). */
+  readonly item?: string;
+  /** The value an item without that field stands for (the `default` event bus). */
+  readonly itemDefault?: string;
 }
 
 export interface ResourceFact {
@@ -331,6 +337,15 @@ const FACTS: readonly IntegrationIam[] = [
         resources: [eventsRule('StepFunctionsGetEventsForStepFunctionsExecutionRule')],
         why: 'the managed EventBridge rule through which Step Functions learns that the nested execution ended',
       },
+    ],
+  },
+  {
+    key: 'events:putEvents',
+    evidence: 'documented',
+    source: 'AWS Step Functions developer guide, eventbridge-iam.html',
+    variables: { bus: { parameter: 'Entries', item: 'EventBusName', itemDefault: 'default', kind: 'event-bus', noun: 'event bus' } },
+    statements: [
+      { sid: '', actions: ['events:PutEvents'], resources: [{ arn: '{bus}', widened: 'arn:{partition}:events:{region}:{account}:event-bus/*' }], why: 'puts the events on the bus' },
     ],
   },
   {

@@ -18,7 +18,7 @@ import {
   type ResourceVariable,
 } from '../catalog/iam.js';
 import type { Definition } from '../definition.js';
-import { readField, type FieldValue } from '../dynamic-values.js';
+import { readField, type FieldValue, type QueryLanguage } from '../dynamic-values.js';
 import { buildStateMachine, type State, type StateMachine } from '../model.js';
 import { payloadOf } from './task-payload.js';
 import { kubernetesAccess, type KubernetesAccess } from './kubernetes-access.js';
@@ -78,7 +78,9 @@ interface Environment {
 type Resolved =
   | { readonly kind: 'literal'; readonly parts: ResourceParts }
   | { readonly kind: 'dynamic'; readonly description: string }
-  | { readonly kind: 'absent' };
+  | { readonly kind: 'absent' }
+  /** A list parameter (`Entries`): one value per item. */
+  | { readonly kind: 'list'; readonly items: readonly Resolved[] };
 
 export function derivePolicy(input: StateMachine | Definition, options: DerivePolicyOptions = {}): DerivedPolicy {
   const machine = 'states' in input ? input : buildStateMachine(input);
@@ -134,7 +136,7 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
       for (const fact of facts.statements) {
         if (fact.patterns && !fact.patterns.includes(resource.pattern)) continue;
         const widened: string[] = [];
-        const resources = fact.resources.map((resourceFact) => instantiate(resourceFact, facts, resolved, env, style, widened));
+        const resources = fact.resources.flatMap((resourceFact) => instantiate(resourceFact, facts, resolved, env, style, widened));
         const source: StatementSource = { state: state.name, statePath: state.path, location, integration, why: fact.why, evidence: facts.evidence, source: facts.source, widened: [...new Set(widened)] };
         raw.push({
           sid: sidFor(facts.key === 'lambda:invoke' && resource.kind === 'lambda' ? 'lambda' : facts.key, fact.sid),
@@ -223,13 +225,14 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 function resolveVariables(state: State, facts: IntegrationIam, directLambdaArn: string | undefined, findings: PolicyFinding[]): Map<string, Resolved> {
   const resolved = new Map<string, Resolved>();
-  const { read } = payloadOf(state);
+  const { read, language } = payloadOf(state);
   for (const [name, variable] of Object.entries(facts.variables)) {
     if (directLambdaArn !== undefined) {
       resolved.set(name, resolveLiteral(state, variable, directLambdaArn, [...state.path, 'Resource'], findings));
       continue;
     }
-    resolved.set(name, resolveField(state, variable, read(variable.parameter), findings));
+    const field = read(variable.parameter);
+    resolved.set(name, variable.item !== undefined ? resolveList(state, variable, variable.item, field, language, findings) : resolveField(state, variable, field, findings));
   }
   return resolved;
 }
@@ -244,6 +247,20 @@ function resolveField(state: State, variable: ResourceVariable, field: FieldValu
     return { kind: 'dynamic', description: `${variable.parameter} is not a string` };
   }
   return resolveLiteral(state, variable, field.value, field.path, findings);
+}
+
+/** A list whose items each name a resource in their `item` field; the whole list or one item may be dynamic. */
+function resolveList(state: State, variable: ResourceVariable, item: string, field: FieldValue | undefined, language: QueryLanguage, findings: PolicyFinding[]): Resolved {
+  if (!field) return { kind: 'absent' };
+  if (field.kind !== 'literal') return resolveField(state, variable, field, findings);
+  if (!Array.isArray(field.value)) return { kind: 'dynamic', description: `${variable.parameter} is not a list` };
+  const items = field.value.map((entry, index): Resolved => {
+    const itemVariable = { ...variable, parameter: `${variable.parameter}[${index}].${item}` };
+    const value = readField(entry, item, [...field.path, index], language);
+    if (!value && variable.itemDefault !== undefined) return resolveLiteral(state, itemVariable, variable.itemDefault, [...field.path, index], findings);
+    return resolveField(state, itemVariable, value, findings);
+  });
+  return { kind: 'list', items };
 }
 
 function resolveLiteral(state: State, variable: ResourceVariable, value: string, path: Path, findings: PolicyFinding[]): Resolved {
@@ -269,25 +286,29 @@ function isIntrinsic(value: JsonValue): boolean {
 const TOKEN = /\{([A-Za-z]+)(?:\.(name|region|account))?\}/g;
 
 /** Fills a resource template: literal values narrow, dynamic ones widen only their own part. */
-function instantiate(fact: ResourceFact, facts: IntegrationIam, resolved: Map<string, Resolved>, env: Environment, style: 'least-privilege' | 'aws-template', widened: string[]): string {
+function instantiate(fact: ResourceFact, facts: IntegrationIam, resolved: Map<string, Resolved>, env: Environment, style: 'least-privilege' | 'aws-template', widened: string[]): string[] {
   const template = style === 'aws-template' && fact.awsTemplate ? fact.awsTemplate : fact.arn;
   const whole = /^\{([A-Za-z]+)\}$/.exec(template);
   if (whole && facts.variables[whole[1]]) {
     const variable = facts.variables[whole[1]];
     const value = resolved.get(whole[1]) ?? { kind: 'absent' };
-    if (value.kind === 'literal') return substitute(value.parts.arn, env);
-    if (value.kind === 'absent' && fact.absent !== undefined) {
-      widened.push(`${variable.parameter} is not given: ${fact.absentReason ?? `widened to ${fact.absent}`}`);
-      return substitute(fact.absent, env);
-    }
-    const fallback = fact.widened ?? '*';
-    widened.push(value.kind === 'dynamic' ? `the ${variable.noun} is dynamic (${value.description}): widened to ${substitute(fallback, env)}` : `${variable.parameter} is missing: the ${variable.noun} is widened to ${substitute(fallback, env)}`);
-    return substitute(fallback, env);
+    const one = (item: Resolved): string => {
+      if (item.kind === 'literal') return substitute(item.parts.arn, env);
+      if (item.kind === 'absent' && fact.absent !== undefined) {
+        widened.push(`${variable.parameter} is not given: ${fact.absentReason ?? `widened to ${fact.absent}`}`);
+        return substitute(fact.absent, env);
+      }
+      const fallback = substitute(fact.widened ?? '*', env);
+      widened.push(item.kind === 'dynamic' ? `the ${variable.noun} is dynamic (${item.description}): widened to ${fallback}` : `${variable.parameter} is missing: the ${variable.noun} is widened to ${fallback}`);
+      return fallback;
+    };
+    return value.kind === 'list' ? (value.items.length > 0 ? value.items.map(one) : [one({ kind: 'absent' })]) : [one(value)];
   }
   const filled = template.replace(TOKEN, (token, name: string, part: 'name' | 'region' | 'account' | undefined) => {
     const variable = facts.variables[name];
     if (!variable) return token;
     const value = resolved.get(name) ?? { kind: 'absent' };
+    if (value.kind === 'list') return '*';
     if (value.kind === 'literal') {
       if (part === 'region') return value.parts.region ?? '{region}';
       if (part === 'account') return value.parts.account ?? '{account}';
@@ -298,7 +319,7 @@ function instantiate(fact: ResourceFact, facts: IntegrationIam, resolved: Map<st
     widened.push(value.kind === 'dynamic' ? `the ${variable.noun} is dynamic (${value.description}): any ${variable.noun} (*)` : `${variable.parameter} is missing: any ${variable.noun} (*)`);
     return '*';
   });
-  return substitute(filled, env);
+  return [substitute(filled, env)];
 }
 
 function substitute(template: string, env: Environment): string {

@@ -120,11 +120,15 @@ function mergeBy(groups: readonly Group[], keyOf: (group: Group) => string, comb
   return result;
 }
 
+const MAX_SUBSUMPTION_CHECKS = 250_000;
+
 /** Drops duplicates and resources another wildcard resource of the same statement already covers. */
 function reduceResources(resources: readonly string[]): string[] {
   const distinct = unique(resources);
   if (distinct.includes('*')) return ['*'];
   const wildcards = distinct.filter((resource) => resource.includes('*'));
+  // Pairwise subsumption is quadratic: past a bound (thousands of distinct wildcard ARNs) keep the duplicates-free list.
+  if (wildcards.length * distinct.length > MAX_SUBSUMPTION_CHECKS) return distinct;
   return distinct.filter((resource) => !wildcards.some((pattern) => pattern !== resource && matchesPattern(pattern, resource)));
 }
 

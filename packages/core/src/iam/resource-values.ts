@@ -22,6 +22,8 @@ const TABLE_NAME = /^[\w.-]{1,255}$/;
 const STATE_MACHINE_ARN = /^arn:[a-z-]+:states:([a-z0-9-]+):(\d{12}):stateMachine:([\w-]+)(?::[\w-]+)?$/;
 const TASK_DEFINITION_ARN = /^arn:[a-z-]+:ecs:([a-z0-9-]+):(\d{12}):task-definition\/([\w-]+):\d+$/;
 const TASK_DEFINITION = /^([\w-]{1,255})(?::(\d+))?$/;
+const EVENT_BUS_ARN = /^arn:[a-z-]+:events:([a-z0-9-]+):(\d{12}):event-bus\/([\w.\/-]+)$/;
+const EVENT_BUS_NAME = /^[\w.\/-]{1,256}$/;
 
 /** Parses a literal value of `kind`; `{partition}` etc. stand for what the value does not say. */
 export function parseResourceValue(kind: ResourceValueKind, value: string): ParsedResourceValue {
@@ -67,6 +69,11 @@ export function parseResourceValue(kind: ResourceValueKind, value: string): Pars
       if (!match) return fail('a task definition family, family:revision or ARN');
       // Without a revision the latest one runs: any revision of the family.
       return ok({ arn: `arn:{partition}:ecs:{region}:{account}:task-definition/${match[1]}:${match[2] ?? '*'}`, name: match[1] });
+    }
+    case 'event-bus': {
+      const match = EVENT_BUS_ARN.exec(value);
+      if (match) return ok({ arn: value, name: match[3], region: match[1], account: match[2] });
+      return EVENT_BUS_NAME.test(value) ? ok({ arn: `arn:{partition}:events:{region}:{account}:event-bus/${value}`, name: value }) : fail('an event bus name or ARN');
     }
   }
 }

@@ -1,10 +1,12 @@
 /** A Task's integration payload, read the way the EKS catalog reads it (`eksTaskOf`). */
 import type { JsonValue, Path } from '../ast.js';
-import { readField, type FieldValue } from '../dynamic-values.js';
+import { readField, type FieldValue, type QueryLanguage } from '../dynamic-values.js';
 import type { State } from '../model.js';
 
 export interface TaskPayload {
   readonly payload: JsonValue | undefined;
+  /** How the payload's `.$` keys and `{% %}` strings are read. */
+  readonly language: QueryLanguage;
   read(key: string): FieldValue | undefined;
 }
 
@@ -19,5 +21,6 @@ export function payloadOf(state: State): TaskPayload {
   const form = state.fields[preferred] !== undefined ? preferred : state.fields[other] !== undefined ? other : preferred;
   const payload = state.fields[form];
   const basePath: Path = [...state.path, form];
-  return { payload, read: (key) => readField(payload, key, basePath, form === 'Arguments' ? 'JSONata' : 'JSONPath') };
+  const language: QueryLanguage = form === 'Arguments' ? 'JSONata' : 'JSONPath';
+  return { payload, language, read: (key) => readField(payload, key, basePath, language) };
 }

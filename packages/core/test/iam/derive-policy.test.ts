@@ -480,3 +480,29 @@ describe('policyToYaml', () => {
     });
   });
 });
+
+describe('EventBridge PutEvents', () => {
+  it('names each entry\'s bus; no EventBusName is the default bus; a dynamic bus widens', () => {
+    const entries = [
+      { Source: 'jobs', DetailType: 'done', Detail: {}, EventBusName: 'ops' },
+      { Source: 'jobs', DetailType: 'done', Detail: {} },
+      { Source: 'jobs', DetailType: 'done', Detail: {}, 'EventBusName.$': '$.bus' },
+      { Source: 'jobs', DetailType: 'done', Detail: {}, EventBusName: 'arn:aws:events:us-east-1:999988887777:event-bus/central' },
+    ];
+    const policy = derive(task('arn:aws:states:::events:putEvents', { Entries: entries }), AWS_ENV);
+    expect(policy.document.Statement).toEqual([
+      {
+        Sid: 'EventsPutEvents',
+        Effect: 'Allow',
+        Action: ['events:PutEvents'],
+        Resource: ['arn:aws:events:sa-east-1:444455556666:event-bus/*', 'arn:aws:events:us-east-1:999988887777:event-bus/central'],
+      },
+    ]);
+    expect(policy.statements[0].sources[0].widened).toEqual(['the event bus is dynamic ("Entries[2].EventBusName.$": "$.bus"): widened to arn:aws:events:sa-east-1:444455556666:event-bus/*']);
+  });
+
+  it('literal buses only', () => {
+    const policy = derive(task('arn:aws:states:::events:putEvents', { Entries: [{ Detail: {}, EventBusName: 'ops' }, { Detail: {} }] }), AWS_ENV);
+    expect(policy.document.Statement[0].Resource).toEqual(['arn:aws:events:sa-east-1:444455556666:event-bus/ops', 'arn:aws:events:sa-east-1:444455556666:event-bus/default']);
+  });
+});
