@@ -93,6 +93,19 @@ describe('codeActions', () => {
     expect(applyEdits(document, disable.edit!.changes![document.uri])).toContain('    Choices:\n        # asl-lint-disable-next-line asl/transitions -- reason\n      - Next: Nowhere\n');
   });
 
+  it('offers one disable action per rule and line in a template, and the rule fixes at their host positions', () => {
+    const template = "Resources:\n  Machine:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: Run\n        States:\n          Run:\n            Type: Task\n            Resource: arn:aws:states:::eks:runJob\n            Parameters:\n              ClusterName: c\n            End: true\n";
+    const { document, actions, diagnostics } = actionsFor(template, 'file:///work/template.yaml');
+    expect(diagnostics.map((d) => d.code)).toEqual(['eks/run-job-sync', 'eks/parameters', 'eks/parameters', 'eks/parameters']);
+    expect(actions.map((a) => a.title)).toEqual([
+      'Append .sync',
+      'Disable eks/run-job-sync for this line',
+      'Disable eks/parameters for this line',
+      'Fix all safely fixable asl-lint problems',
+    ]);
+    expect(applyEdits(document, actions[0].edit!.changes![document.uri])).toBe(template.replace('eks:runJob\n', 'eks:runJob.sync\n'));
+  });
+
   it('source.fixAll applies every safe fix at once and nothing else', () => {
     const text = '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Parallel", "Branches": [\n      { "StartAt": "X", "States": { "X": { "Type": "Pass", "End": true } } },\n      { "StartAt": "Y", "States": { "Y": { "Type": "Pass", "End": true } } }\n    ], "End": true }\n  }\n}\n';
     const { document, actions } = actionsFor(text, 'file:///work/flow.asl.json', ['source.fixAll']);

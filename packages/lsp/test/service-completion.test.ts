@@ -134,6 +134,15 @@ describe('complete', () => {
     expect(service.complete(broken.document, broken.position).items.map((item) => item.label)).toEqual(['Name', 'Name.$']);
   });
 
+  it('works inside CloudFormation templates, where the definition is embedded', () => {
+    const template = (body: string) =>
+      `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Machine:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: Run\n        States:\n          Run:\n            Type: Task\n            Resource: arn:aws:states:::eks:deleteNodegroup\n${body}          Done:\n            Type: Succeed\n`;
+    const next = complete(template('            End: true\n            Next: |\n'), 'file:///work/template.yaml');
+    expect(next.labels).toEqual(['Done']);
+    const keys = complete(template('            Parameters:\n              ClusterName: c\n              |\n            End: true\n'), 'file:///work/template.yaml');
+    expect(keys.labels).toEqual(['NodegroupName', 'NodegroupName.$']);
+  });
+
   it('returns nothing where nothing is known, and never throws on odd text', () => {
     expect(complete('{"Comment": "|"}').labels).toEqual([]);
     const service = createLanguageService();

@@ -89,6 +89,14 @@ describe('hover', () => {
     expect(value).toContain('[Rule documentation](https://github.com/asl-lint/asl-lint/blob/main/docs/rules/asl/transitions.md)');
   });
 
+  it('works inside CloudFormation templates', () => {
+    const template = "Resources:\n  Machine:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: Del\n        States:\n          Del:\n            Type: Task\n            Resource: arn:aws:states:::eks:deleteCluster.sync\n            Parameters:\n              Name: batch\n            End: true\n";
+    const resource = hoverAt('arn:aws:states:::eks:deleteCluster.sync', 2, template, 'file:///work/template.yaml')!;
+    expect(resource.value).toMatch(/^\*\*eks:deleteCluster\*\* · `\.sync` \(run a job\) — Deletes an EKS cluster\./);
+    expect(resource.value).toContain('- `eks:DeleteCluster`, `eks:DescribeCluster` on `arn:aws:eks:${AWS::Region}:${AWS::AccountId}:cluster/batch`');
+    expect(hoverAt('Name: batch', 1, template, 'file:///work/template.yaml')!.value).toMatch(/^\*\*Name\*\* · a string · required · eks:deleteCluster/);
+  });
+
   it('returns null where there is nothing to say, and on text that does not parse', () => {
     expect(hoverAt('"Type"', 2)).toBeNull();
     // Mid-edit text still has a tolerant tree: the StartAt target is looked up in it.

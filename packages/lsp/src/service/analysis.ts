@@ -1,4 +1,4 @@
-import { buildStateMachine, derivePolicy, pathOf, type Definition, type DerivedPolicy, type LintResult, type Path, type StateMachine } from '@asl-lint/core';
+import { buildStateMachine, derivePolicy, pathOf, type AstNode, type Definition, type DerivedPolicy, type LintResult, type Path, type StateMachine } from '@asl-lint/core';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { ResolvedConfiguration } from './configuration.js';
 
@@ -39,8 +39,11 @@ export class Analysis {
       const tolerant: Definition[] = definitions.length === 0 && document.root?.kind === 'object' ? [{ kind: 'state-machine', root: document.root, host: 'asl', editable: true }] : [];
       for (const definition of definitions.length > 0 ? definitions : tolerant) {
         if (!definition.editable) continue;
+        // Extractors may copy a definition out of its host: find its place by range, not by parent links.
+        const rootPath = definition.root === document.root ? [] : definition.root.parent ? pathOf(definition.root) : hostPathOf(document.root, definition.root.range);
+        if (!rootPath) continue;
         try {
-          this.models.push({ definition, machine: buildStateMachine(definition), rootPath: pathOf(definition.root) });
+          this.models.push({ definition, machine: buildStateMachine(definition), rootPath });
         } catch {
           // The lint run already reported the model failure as an internal error.
         }
@@ -73,4 +76,31 @@ export class Analysis {
     }
     return best;
   }
+}
+
+/** The path of the host node that spans exactly `range`, descending through the nodes that contain it. */
+function hostPathOf(root: AstNode | undefined, range: { start: number; end: number }): Path | undefined {
+  const path: (string | number)[] = [];
+  let node = root;
+  while (node) {
+    if (node.range.start === range.start && node.range.end === range.end) return path;
+    let next: AstNode | undefined;
+    if (node.kind === 'object') {
+      for (const property of node.properties) {
+        if (property.value && property.value.range.start <= range.start && range.end <= property.value.range.end) {
+          path.push(property.key);
+          next = property.value;
+          break;
+        }
+      }
+    } else if (node.kind === 'array') {
+      const index = node.items.findIndex((item) => item.range.start <= range.start && range.end <= item.range.end);
+      if (index >= 0) {
+        path.push(index);
+        next = node.items[index];
+      }
+    }
+    node = next;
+  }
+  return undefined;
 }

@@ -20,6 +20,8 @@ export function codeActions(analysis: Analysis, _range: Range, context: CodeActi
   const actions: CodeAction[] = [];
   const { uri } = analysis;
   if (wanted(QUICK_FIX_KIND, context.only)) {
+    // Several findings of one rule on one line need one "disable" action, not one each.
+    const offered = new Set<string>();
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
       const current = currentDiagnostic(analysis, diagnostic);
@@ -29,7 +31,9 @@ export function codeActions(analysis: Analysis, _range: Range, context: CodeActi
         actions.push({ title: fix.title, kind: QUICK_FIX_KIND, diagnostics: [diagnostic], isPreferred: fix.safe && index === 0, edit: { changes: { [uri]: fix.edits } } });
       });
       const suppression = UNSUPPRESSIBLE.has(current.code as string) ? undefined : suppressionFor(analysis, current.code as string, analysis.lines.offsetAt(current.range.start));
-      if (suppression) {
+      const key = suppression && `${suppression.title}\u0000${suppression.edit.start}\u0000${suppression.edit.text}`;
+      if (suppression && key && !offered.has(key)) {
+        offered.add(key);
         const { edit } = suppression;
         const textEdit: TextEdit = { range: { start: analysis.lines.positionAt(edit.start), end: analysis.lines.positionAt(edit.end) }, newText: edit.text };
         actions.push({ title: suppression.title, kind: QUICK_FIX_KIND, diagnostics: [diagnostic], edit: { changes: { [uri]: [textEdit] } } });

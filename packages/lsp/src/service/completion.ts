@@ -54,8 +54,7 @@ export function complete(analysis: Analysis, lastParsed: Analysis | undefined, p
   } else if (context.state) {
     const parameter = payloadFieldsAt(context.state, context.inState);
     if (parameter) {
-      const hostPath = [...context.model.rootPath, ...valuePath];
-      const present = presentKeys(analysis, hostPath);
+      const present = presentKeys(analysis, valuePath);
       const dynamic = context.state.queryLanguage === 'JSONPath';
       Object.entries(parameter.fields)
         .sort(([, a], [, b]) => Number(b.required === true) - Number(a.required === true))
