@@ -1,4 +1,4 @@
-import { defineRule, EKS_ENDPOINT_HOST_SUFFIXES, EKS_PARAMETERS, eksTasks, readEksField, type RuleContext } from '@asl-lint/core';
+import { analyzeEksFlow, defineRule, describeIdentity, EKS_ENDPOINT_HOST_SUFFIXES, EKS_PARAMETERS, eksTasks, readEksField, witnessRelated, witnessText, type RuleContext } from '@asl-lint/core';
 
 export default defineRule({
   meta: {
@@ -11,15 +11,21 @@ export default defineRule({
       notUrl: 'State "{{state}}": Endpoint {{endpoint}} is not a URL; use the cluster\'s API server endpoint, e.g. "https://<id>.gr7.<region>.eks.amazonaws.com" (DescribeCluster cluster.endpoint)',
       notHttps: 'State "{{state}}": Endpoint {{endpoint}} uses {{scheme}}; Step Functions calls the Kubernetes API only over HTTPS — use the cluster\'s https:// endpoint',
       unreachableHost: 'State "{{state}}": Endpoint {{endpoint}} points at {{what}}, which Step Functions cannot reach: the EKS integrations need the cluster\'s public API endpoint (https://….{{suffix}}) with public access enabled',
+      privateCluster:
+        'State "{{state}}" calls cluster {{cluster}}, which "{{creator}}" created with ResourcesVpcConfig.EndpointPublicAccess false: {{witness}}. Step Functions reaches only clusters with a public endpoint; enable public access (restrict it with PublicAccessCidrs if needed)',
     },
     docs: {
-      whatItDoes: 'Checks the literal `Endpoint` of every `eks:runJob` and `eks:call`: it must be an `https://` URL whose host is not `localhost`, not an IP address in a private, loopback, link-local or shared (100.64.0.0/10) range, and not an `.internal` or `.local` name. Endpoints given by a path or expression are not checked here.',
+      whatItDoes: 'Checks the literal `Endpoint` of every `eks:runJob` and `eks:call`: it must be an `https://` URL whose host is not `localhost`, not an IP address in a private, loopback, link-local or shared (100.64.0.0/10) range, and not an `.internal` or `.local` name. Endpoints given by a path or expression are not checked here.\n\nIt also follows the workflow\'s paths and reports an `eks:runJob` or `eks:call` on a cluster that this workflow created with `ResourcesVpcConfig.EndpointPublicAccess: false` (a literal `false`), matched by literal name or by the same path/expression text, on every path where no `eks:deleteCluster` or AWS SDK `eks:updateClusterConfig` of that name runs in between (an update may turn public access on; the rule cannot tell).',
       whyItMatters: `Step Functions runs outside your VPC: the EKS integrations work only with Kubernetes API servers that have public endpoint access. A private address or an in-cluster name can never be reached, and the Task fails at run time — after the states before it (often a cluster creation) have run. The value to use is the cluster's endpoint as DescribeCluster returns it (host ending in ${EKS_ENDPOINT_HOST_SUFFIXES.map((suffix) => `\`${suffix}\``).join(', ')}); after \`eks:createCluster.sync\` it is \`Cluster.Endpoint\` in the task result.`,
       examples: {
         invalid: [
           {
             title: 'A private address',
             code: '{\n  "StartAt": "Read job",\n  "States": {\n    "Read job": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::eks:call",\n      "Parameters": {\n        "ClusterName": "batch",\n        "CertificateAuthority": "LS0tLS1CRUdJTg==",\n        "Endpoint": "https://10.0.12.7",\n        "Method": "GET",\n        "Path": "/apis/batch/v1/namespaces/default/jobs/report"\n      },\n      "End": true\n    }\n  }\n}\n',
+          },
+          {
+            title: 'A call to a cluster this workflow created with a private endpoint',
+            code: '{\n  "StartAt": "Create cluster",\n  "States": {\n    "Create cluster": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::eks:createCluster.sync",\n      "Parameters": {\n        "Name": "batch",\n        "RoleArn": "arn:aws:iam::111122223333:role/eks-cluster",\n        "ResourcesVpcConfig": {\n          "SubnetIds": ["subnet-0aacf887d9f00e6a7", "subnet-0e5fc41e7507194ab"],\n          "EndpointPublicAccess": false,\n          "EndpointPrivateAccess": true\n        }\n      },\n      "ResultPath": "$.cluster",\n      "Next": "Read job"\n    },\n    "Read job": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::eks:call",\n      "Parameters": {\n        "ClusterName": "batch",\n        "CertificateAuthority.$": "$.cluster.Cluster.CertificateAuthority.Data",\n        "Endpoint.$": "$.cluster.Cluster.Endpoint",\n        "Method": "GET",\n        "Path": "/apis/batch/v1/namespaces/default/jobs/report"\n      },\n      "ResultPath": null,\n      "Catch": [{ "ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Delete cluster" }],\n      "Next": "Delete cluster"\n    },\n    "Delete cluster": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::eks:deleteCluster.sync",\n      "Parameters": { "Name": "batch" },\n      "End": true\n    }\n  }\n}\n',
           },
         ],
         valid: [
@@ -33,6 +39,7 @@ export default defineRule({
   },
   check(context) {
     checkEndpointLiterals(context);
+    checkPrivateClusters(context);
   },
 });
 
@@ -57,6 +64,26 @@ function checkEndpointLiterals(context: RuleContext): void {
     }
     const what = unreachableHost(url.hostname);
     if (what) context.report({ path: field.path, messageId: 'unreachableHost', data: { ...data, what } });
+  }
+}
+
+/** The path part: a Kubernetes call on a cluster this workflow created with its public endpoint turned off. */
+function checkPrivateClusters(context: RuleContext): void {
+  const flow = analyzeEksFlow(context.machine);
+  for (const task of eksTasks(context.machine.states)) {
+    if (task.spec?.family !== 'kubernetes') continue;
+    const cluster = flow.clusterOf(task.state);
+    const fact = cluster === undefined ? undefined : flow.factsAt(task.state).find((candidate) => candidate.family === 'private-endpoint' && candidate.cluster === cluster);
+    if (!fact || cluster === undefined) continue;
+    const witness = flow.witnessTo(task.state, fact);
+    const creator = witness[0]?.node.kind === 'state' ? witness[0].node.state : undefined;
+    if (!creator) continue;
+    context.report({
+      path: readEksField(task, task.spec.identifiers.cluster)?.path ?? task.payloadPath,
+      messageId: 'privateCluster',
+      data: { state: task.state.name, cluster: describeIdentity(cluster), creator: creator.name, witness: witnessText(witness, flow.graph.nodes) },
+      related: witnessRelated(witness, flow.graph.nodes, `${creator.name} creates cluster ${describeIdentity(cluster)} with public endpoint access off`),
+    });
   }
 }
 

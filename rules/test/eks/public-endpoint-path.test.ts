@@ -1,0 +1,73 @@
+/** The path part of eks/public-endpoint: calls to a cluster this workflow created with a private endpoint. */
+import { ruleTester } from '../../../test-support/rule-tester.js';
+import rule from '../../src/eks/public-endpoint.js';
+import { call, choice, createCluster, deleteCluster, fieldValue, runJob, sdk, workflow } from './flow-workflows.js';
+
+const ALL = ['States.ALL'];
+const PRIVATE = { EndpointPublicAccess: false, EndpointPrivateAccess: true };
+
+const jobOnPrivate = workflow({
+  'Create cluster': createCluster('etl', { vpc: PRIVATE, next: 'Run job' }),
+  'Run job': runJob('etl', { next: 'Delete cluster', catch: [[ALL, 'Delete cluster']] }),
+  'Delete cluster': deleteCluster('etl'),
+});
+
+const privateOnOneBranch = workflow({
+  'Private?': choice([['$.private', 'Create private']], 'Create public'),
+  'Create private': createCluster('$.name', { vpc: PRIVATE, next: 'Read pods' }),
+  'Create public': createCluster('$.name', { next: 'Read pods' }),
+  'Read pods': call('$.name', 'GET', '/api/v1/namespaces/default/pods', { next: 'Delete cluster', catch: [[ALL, 'Delete cluster']] }),
+  'Delete cluster': deleteCluster('$.name'),
+});
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'public access on (the default)',
+      code: workflow({
+        'Create cluster': createCluster('etl', { vpc: { EndpointPublicAccess: true, EndpointPrivateAccess: true }, next: 'Run job' }),
+        'Run job': runJob('etl', { next: 'Delete cluster', catch: [[ALL, 'Delete cluster']] }),
+        'Delete cluster': deleteCluster('etl'),
+      }),
+    },
+    {
+      name: 'an updateClusterConfig may turn public access on',
+      code: workflow({
+        'Create cluster': createCluster('etl', { vpc: PRIVATE, next: 'Open endpoint' }),
+        'Open endpoint': sdk('updateClusterConfig', { Name: 'etl', ResourcesVpcConfig: { EndpointPublicAccess: true } }, { next: 'Run job' }),
+        'Run job': runJob('etl', { next: 'Delete cluster', catch: [[ALL, 'Delete cluster']] }),
+        'Delete cluster': deleteCluster('etl'),
+      }),
+    },
+    {
+      name: 'another cluster',
+      code: workflow({ 'Create cluster': createCluster('etl', { vpc: PRIVATE, next: 'Run job' }), 'Run job': runJob('batch', { next: 'Delete cluster' }), 'Delete cluster': deleteCluster('etl') }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Job on a cluster created with a private endpoint',
+      code: jobOnPrivate,
+      errors: [
+        {
+          messageId: 'privateCluster',
+          message:
+            'State "Run job" calls cluster "etl", which "Create cluster" created with ResourcesVpcConfig.EndpointPublicAccess false: Create cluster → Run job. Step Functions reaches only clusters with a public endpoint; enable public access (restrict it with PublicAccessCidrs if needed)',
+          ...fieldValue(jobOnPrivate, 'Run job', 'ClusterName'),
+        },
+      ],
+    },
+    {
+      name: 'private on one Choice branch',
+      code: privateOnOneBranch,
+      errors: [
+        {
+          messageId: 'privateCluster',
+          message:
+            'State "Read pods" calls cluster named by $.name, which "Create private" created with ResourcesVpcConfig.EndpointPublicAccess false: Create private → Read pods. Step Functions reaches only clusters with a public endpoint; enable public access (restrict it with PublicAccessCidrs if needed)',
+          ...fieldValue(privateOnOneBranch, 'Read pods', 'ClusterName.$'),
+        },
+      ],
+    },
+  ],
+});
