@@ -3,13 +3,16 @@
  * `fixUntilStable` re-lints after each pass, because one fix can reveal another, and stops when nothing
  * changes, when a pass would leave the text unparsable, or after a bounded number of passes.
  */
-import { stringify as yamlStringify } from 'yaml';
+import { createRequire } from 'node:module';
 import type { AstNode, JsonValue } from './ast.js';
 import type { LintResult } from './lint.js';
 import { parseYaml, type SourceLanguage } from './parse.js';
 import type { Fix, TextEdit } from './rule.js';
 
 export const MAX_FIX_PASSES = 10;
+
+// YAML loads only when a YAML fix is made: plain lint runs never pay for it.
+const require = createRequire(import.meta.url);
 
 /**
  * The text that replaces `node` with `value`. In YAML a string keeps the scalar's style (plain, single- or
@@ -41,7 +44,8 @@ export function valueEditText(text: string, node: AstNode, value: JsonValue, lan
  */
 function plainReadsBack(text: string, start: number, end: number, value: string): boolean {
   if (value === '' || /[\r\n]/.test(value) || value !== value.trim()) return false;
-  if (yamlStringify(value, { lineWidth: 0 }).trimEnd() !== value) return false;
+  const { stringify } = require('yaml') as typeof import('yaml');
+  if (stringify(value, { lineWidth: 0 }).trimEnd() !== value) return false;
   const candidate = parseYaml(text.slice(0, start) + value + text.slice(end));
   if (candidate.problems.some((problem) => problem.kind === 'syntax')) return false;
   const stack: AstNode[] = candidate.root ? [candidate.root] : [];
