@@ -93,13 +93,17 @@ export default defineRule({
   },
 });
 
-/** Why a string that is not an expression looks like a broken one, or undefined when it is plain text. */
+/**
+ * Why a string that is not an expression is a broken one, or undefined for plain text. Step Functions looks at the
+ * raw string: one delimiter without the other is an error; text with neither (even " {% x %} ") is a literal.
+ */
 function delimiterProblem(value: string): string | undefined {
-  const trimmed = value.trim();
-  const opens = trimmed.startsWith('{%');
-  const closes = trimmed.endsWith('%}');
+  const opens = value.startsWith('{%');
+  const closes = value.endsWith('%}');
   if (!opens && !closes) return undefined;
-  if (opens && closes && trimmed.length >= 4) return 'has blanks around its "{%" … "%}" delimiters';
+  const trimmed = value.trim();
+  const blanks = trimmed !== value && trimmed.startsWith('{%') && trimmed.endsWith('%}');
+  if (blanks) return 'has blanks around its "{%" … "%}" delimiters';
   if (opens && !closes) return 'starts with "{%" but does not end with "%}"';
   if (!opens && closes) return 'ends with "%}" but does not start with "{%"';
   return 'is not a complete expression';

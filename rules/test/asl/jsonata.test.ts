@@ -16,6 +16,7 @@ ruleTester(rule, {
       "Arguments": {
         "ClusterName": "{%$states.input.cluster%}",
         "Namespace": "batch",
+        "Note": " {% literal text: blanks on both sides %} ",
         "Job": "{% $merge([\\n  $jobTemplate,\\n  { 'metadata': { 'name': 'job-' & $states.context.Execution.Name } }\\n]) %}"
       },
       "Output": "{% $states.result.logs %}",

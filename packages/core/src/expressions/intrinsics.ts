@@ -93,6 +93,10 @@ export interface IntrinsicSyntaxError {
 
 export type IntrinsicParseResult = { readonly ok: true; readonly call: IntrinsicCall } | { readonly ok: false; readonly error: IntrinsicSyntaxError };
 
+// Sticky: matched at an offset without slicing the text (linear on long argument lists).
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+const TOKEN_END = /[\s,)]|$/g;
+
 /** Parsing stops here; the quota check reports anything deeper than MAX_INTRINSIC_NESTING. */
 const PARSE_DEPTH_LIMIT = 64;
 
@@ -226,11 +230,13 @@ class IntrinsicParser {
   private number(): IntrinsicArgument {
     const { text } = this;
     const start = this.i;
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(start));
+    NUMBER.lastIndex = start;
+    const match = NUMBER.exec(text);
     const end = start + (match ? match[0].length : 0);
     if (!match || (end < text.length && !/[\s,)]/.test(text[end]))) {
-      const tokenEnd = start + Math.max(1, text.slice(start).search(/[\s,)]|$/));
-      throw new IntrinsicError(`"${text.slice(start, tokenEnd)}" is not a number`, start);
+      TOKEN_END.lastIndex = start;
+      const tokenEnd = TOKEN_END.exec(text)?.index ?? text.length;
+      throw new IntrinsicError(`"${text.slice(start, Math.max(tokenEnd, start + 1))}" is not a number`, start);
     }
     this.i = end;
     return { kind: 'number', value: Number(match[0]), start, end };

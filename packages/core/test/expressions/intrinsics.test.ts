@@ -64,6 +64,14 @@ describe('parseIntrinsic', () => {
     });
   });
 
+  it('is linear on long argument lists', () => {
+    const call = `States.Array(${Array.from({ length: 100_000 }, (_, i) => (i % 2 ? `$.a${i}` : String(i))).join(', ')})`;
+    const start = performance.now();
+    const parsed = parseIntrinsic(call);
+    expect(parsed.ok && parsed.call.args.length).toBe(100_000);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+
   it('bounds the parser depth', () => {
     const deep = 'States.Array('.repeat(100) + ')'.repeat(100);
     expect(parseIntrinsic(deep)).toEqual({ ok: false, error: { message: 'more than 64 nested calls', offset: 13 * 64 } });
