@@ -91,9 +91,13 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   };
 
+  /** Settings given at start-up (Helix `config`, glspc `initializationOptions`): used when the client has no `asl-lint` section. */
+  let initialSettings: unknown;
+
   const fetchSettings = async (): Promise<void> => {
     try {
-      applySettings(await connection.workspace.getConfiguration(SETTINGS_SECTION));
+      const section: unknown = await connection.workspace.getConfiguration(SETTINGS_SECTION);
+      applySettings(section ?? initialSettings);
     } catch (error) {
       connection.console.error(`asl-lint: reading settings failed: ${String(error)}`);
     }
@@ -106,7 +110,11 @@ export function startServer(connection: Connection): void {
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     if (root) projects = new ProjectConfigurations(allRules, filePathOf(root));
-    if (params.initializationOptions) service.configure(normalizeSettings(params.initializationOptions));
+    if (params.initializationOptions) {
+      const options = params.initializationOptions as Record<string, unknown>;
+      initialSettings = typeof options === 'object' && options !== null && SETTINGS_SECTION in options ? options[SETTINGS_SECTION] : options;
+      service.configure(normalizeSettings(initialSettings));
+    }
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -137,7 +145,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const settings = change.settings as Record<string, unknown> | null | undefined;
-    applySettings(settings && typeof settings === 'object' && SETTINGS_SECTION in settings ? settings[SETTINGS_SECTION] : settings);
+    applySettings((settings && typeof settings === 'object' && SETTINGS_SECTION in settings ? settings[SETTINGS_SECTION] : settings) ?? initialSettings);
   });
 
   connection.onDidChangeWatchedFiles(() => {

@@ -15,6 +15,7 @@ export interface ClientOptions {
   /** Answer to `workspace/configuration`; `undefined` = the client does not support configuration requests. */
   readonly settings?: unknown;
   readonly rootUri?: string;
+  readonly initializationOptions?: unknown;
 }
 
 export class LspClient {
@@ -69,6 +70,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       capabilities,
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     })) as InitializeResult;
     await connection.sendNotification('initialized', {});
     return { client, initialize };

@@ -134,6 +134,17 @@ describe('asl-lint-lsp over stdio', () => {
     expect(await client.stop()).toBe(0);
   });
 
+  it('takes settings from initializationOptions when the client has no asl-lint section (Helix, glspc)', async () => {
+    const { client } = await start({ settings: null, initializationOptions: { 'asl-lint': { rules: { 'eks/run-job-sync': 'off' } } } });
+    const uri = pathToFileURL(join(dir, 'init-options.asl.json')).href;
+    await client.open(uri, RUN_JOB);
+    expect(await client.diagnosticsFor(uri, 1)).toEqual([]);
+    await client.until('the settings request', () => (client.requests.includes('workspace/configuration') ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(client.published.filter((p) => p.uri === uri).every((p) => p.diagnostics.length === 0)).toBe(true);
+    expect(await client.stop()).toBe(0);
+  });
+
   it('serves pull diagnostics when the client asks for them, with unchanged reports for unchanged versions', async () => {
     const { client, initialize } = await start({ pull: true });
     expect(initialize.capabilities.diagnosticProvider).toEqual({ identifier: 'asl-lint', interFileDependencies: false, workspaceDiagnostics: false });

@@ -101,6 +101,22 @@ describe('validate', () => {
   });
 });
 
+describe('which documents get diagnostics', () => {
+  it('stays silent on JSON and YAML that are not state machines, when an editor sends every such file', () => {
+    const service = createLanguageService();
+    expect(service.validate(documentOf('{ "name": "pkg", "version": "1.0.0" }', 'file:///work/package.json'))).toEqual([]);
+    expect(service.validate(documentOf('{ // comment\n "compilerOptions": {}, }', 'file:///work/tsconfig.json'))).toEqual([]);
+    expect(service.validate(documentOf('on: push\njobs: {}\n', 'file:///work/.github/workflows/ci.yml'))).toEqual([]);
+  });
+
+  it('lints *.asl.* files always, and other files whose top level has StartAt and States', () => {
+    const service = createLanguageService();
+    expect(service.validate(documentOf('{ "name": "pkg" }', 'file:///work/flow.asl.json')).length).toBeGreaterThan(0);
+    expect(service.validate(documentOf(BROKEN_NEXT, 'file:///work/machine.json')).map((d) => d.code)).toEqual(['asl/transitions', 'asl/unreachable-state']);
+    expect(service.validate(documentOf(BROKEN_NEXT, 'untitled:Untitled-1')).map((d) => d.code)).toEqual(['asl/transitions', 'asl/unreachable-state']);
+  });
+});
+
 describe('cache and configuration', () => {
   it('lints each document version once and reuses the analysis for every feature', () => {
     const service = createLanguageService();

@@ -2,7 +2,7 @@
  * The asl-lint language service: a pure library that takes documents and positions and returns LSP types.
  * It knows nothing of connections, debouncing or settings transport; `server.ts` adapts it to LSP over stdio.
  */
-import { lintText, type Rule } from '@asl-lint/core';
+import { getProperty, lintText, type LintResult, type Rule } from '@asl-lint/core';
 import { allRules } from '@asl-lint/rules';
 import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver';
 import { Analysis } from './analysis.js';
@@ -80,9 +80,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const filePath = filePathOf(document.uri);
     const configuration = configurationFor(filePath);
     const result = lintText(text, { filePath, rules: configuration.ignored ? [] : configuration.active, settings: configuration.settings });
-    const diagnostics = result.diagnostics
-      .filter((finding) => !finding.suppressed)
-      .map((finding) => toLspDiagnostic(finding, result.lines, document.uri, document.version));
+    const diagnostics = isStateMachineDocument(filePath, result)
+      ? result.diagnostics.filter((finding) => !finding.suppressed).map((finding) => toLspDiagnostic(finding, result.lines, document.uri, document.version))
+      : [];
     const analysis = new Analysis(document.uri, document.version, text, result, diagnostics, configuration, generation);
     analyses.set(document.uri, analysis);
     if (result.definitions.length > 0) lastParsed.set(document.uri, analysis);
@@ -107,4 +107,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     configurationProblems: (document) => analyze(document).configuration.problems,
   };
+}
+
+const STATE_MACHINE_FILE = /\.asl\.(json|ya?ml)$/i;
+
+/**
+ * Editors that select documents by language (every JSON or YAML file) send us package.json and CI configs too.
+ * Those get no diagnostics: only `*.asl.{json,yaml,yml}`, templates in which an extractor found a state machine,
+ * and documents whose top level has both `StartAt` and `States`.
+ */
+export function isStateMachineDocument(filePath: string, result: LintResult): boolean {
+  if (STATE_MACHINE_FILE.test(filePath)) return true;
+  if (result.definitions.some((definition) => definition.host !== 'asl')) return true;
+  const root = result.document.root;
+  return root?.kind === 'object' && getProperty(root, 'StartAt') !== undefined && getProperty(root, 'States') !== undefined;
 }
