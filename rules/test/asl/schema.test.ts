@@ -135,6 +135,17 @@ States:
 }`,
     },
     {
+      name: 'any URI, ARN or placeholder names a resource',
+      code: `{
+  "StartAt": "A",
+  "States": {
+    "A": { "Type": "Task", "Resource": "foo:bar", "Next": "B" },
+    "B": { "Type": "Task", "Resource": "\${WorkerArn}", "Next": "C" },
+    "C": { "Type": "Task", "Resource": "arn:aws:states:eu-west-1:123456789012:activity:approve", "End": true }
+  }
+}`,
+    },
+    {
       name: 'Next and End presence are asl/transitions\' concern',
       code: '{"StartAt":"A","States":{"A":{"Type":"Pass"}}}',
     },
@@ -454,6 +465,56 @@ States:
       errors: [
         { messageId: 'unknownField', line: 11, column: 11, endLine: 11, endColumn: 20 },
         { messageId: 'unknownField', line: 15, column: 15, endLine: 15, endColumn: 29 },
+      ],
+    },
+    {
+      name: 'Map and Wait numbers out of range, ResultWriter without a target (full messages)',
+      code: `{
+  "StartAt": "M",
+  "States": {
+    "M": {
+      "Type": "Map",
+      "ItemsPath": null,
+      "ItemSelector": {},
+      "Parameters": {},
+      "MaxConcurrency": -1,
+      "ToleratedFailurePercentage": 100.5,
+      "ToleratedFailureCount": -2,
+      "ItemReader": { "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": { "MaxItems": -1 } },
+      "ItemBatcher": { "MaxItemsPerBatch": 0, "MaxInputBytesPerBatch": 0 },
+      "ResultWriter": { "Parameters": { "Bucket": "b" } },
+      "ItemProcessor": { "StartAt": "W", "States": { "W": { "Type": "Wait", "Seconds": -1, "End": true } } },
+      "Next": "N"
+    },
+    "N": { "Type": "Map", "ResultWriter": { "WriterConfig": { "Transformation": "FLATTEN" } }, "ItemProcessor": { "StartAt": "X", "States": { "X": { "Type": "Succeed" } } }, "End": true }
+  }
+}`,
+      errors: [
+        { messageId: 'wrongType', message: 'State "M": "ItemsPath" must be a string, not null', line: 6, column: 20, endLine: 6, endColumn: 24 },
+        { messageId: 'bothFields', message: 'State "M" has both "ItemSelector" and "Parameters"; keep one', line: 8, column: 7, endLine: 8, endColumn: 19 },
+        { messageId: 'outOfRange', message: 'State "M": "MaxConcurrency" must be at least 0, not -1', line: 9, column: 25, endLine: 9, endColumn: 27 },
+        { messageId: 'outOfRange', message: 'State "M": "ToleratedFailurePercentage" must be between 0 and 100, not 100.5', line: 10, column: 37, endLine: 10, endColumn: 42 },
+        { messageId: 'outOfRange', message: 'State "M": "ToleratedFailureCount" must be at least 0, not -2', line: 11, column: 32, endLine: 11, endColumn: 34 },
+        { messageId: 'outOfRange', message: 'State "M": "ItemReader.ReaderConfig.MaxItems" must be at least 0, not -1', line: 12, column: 98, endLine: 12, endColumn: 100 },
+        { messageId: 'outOfRange', message: 'State "M": "ItemBatcher.MaxItemsPerBatch" must be at least 1, not 0', line: 13, column: 44, endLine: 13, endColumn: 45 },
+        { messageId: 'outOfRange', message: 'State "M": "ItemBatcher.MaxInputBytesPerBatch" must be at least 1, not 0', line: 13, column: 72, endLine: 13, endColumn: 73 },
+        { messageId: 'writerNeedsTarget', message: 'State "M": "ResultWriter" needs "Resource" (with its bucket parameters) or "WriterConfig"', line: 14, column: 7, endLine: 14, endColumn: 21 },
+        { messageId: 'outOfRange', message: 'State "W": "Seconds" must be between 0 and 99999999, not -1', line: 15, column: 88, endLine: 15, endColumn: 90 },
+        { messageId: 'missingField', message: 'State "N": ResultWriter.WriterConfig needs "OutputType"', line: 18, column: 45, endLine: 18, endColumn: 59 },
+      ],
+    },
+    {
+      name: 'a Resource that is not a URI (full message)',
+      code: `{
+  "StartAt": "A",
+  "States": {
+    "A": { "Type": "Task", "Resource": "\${lambdaArn", "Next": "B" },
+    "B": { "Type": "Task", "Resource": "MyFunction", "End": true }
+  }
+}`,
+      errors: [
+        { messageId: 'notAUri', message: 'State "A": "Resource" must be a URI such as an ARN ("arn:aws:states:::…"), not "${lambdaArn"', line: 4, column: 40, endLine: 4, endColumn: 53 },
+        { messageId: 'notAUri', message: 'State "B": "Resource" must be a URI such as an ARN ("arn:aws:states:::…"), not "MyFunction"', line: 5, column: 40, endLine: 5, endColumn: 52 },
       ],
     },
     {

@@ -254,7 +254,8 @@ function stateProperties(type: StateType, language: QueryLanguage): Record<strin
         ...errorHandling(language),
         ItemProcessor: nestedRoot(language, true),
         Iterator: nestedRoot(language, false),
-        ItemsPath: only(language, 'JSONPath', path),
+        // A reference path; unlike InputPath it cannot be null.
+        ItemsPath: only(language, 'JSONPath', string),
         Items: only(language, 'JSONata', orJsonata('array', language)),
         ItemSelector: anything,
         ItemReader: closed(
@@ -290,7 +291,8 @@ function stateProperties(type: StateType, language: QueryLanguage): Record<strin
             Resource: string,
             Parameters: only(language, 'JSONPath', object),
             Arguments: only(language, 'JSONata', orJsonata('object', language)),
-            WriterConfig: closed({ OutputType: string, Transformation: string }),
+            // OutputType is required by both AWS SDKs (language service schema, CDK WriterConfigProps).
+            WriterConfig: closed({ OutputType: string, Transformation: string }, ['OutputType']),
           }),
         ),
         MaxConcurrency: numeric('integer', language),

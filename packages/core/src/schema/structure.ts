@@ -27,7 +27,10 @@ export type StructureMessageId =
   | 'bothFields'
   | 'waitNeedsOne'
   | 'batcherNeedsLimit'
-  | 'jsonPathInJsonata';
+  | 'jsonPathInJsonata'
+  | 'writerNeedsTarget'
+  | 'outOfRange'
+  | 'notAUri';
 
 export interface StructureProblem {
   readonly messageId: StructureMessageId;
@@ -48,11 +51,28 @@ const TWINS: readonly (readonly [string, string])[] = [
   ['Error', 'ErrorPath'],
   ['Cause', 'CausePath'],
   ['ItemProcessor', 'Iterator'],
+  ['ItemSelector', 'Parameters'],
 ];
 const NESTED_TWINS: readonly { readonly at: readonly string[]; readonly pairs: readonly (readonly [string, string])[] }[] = [
   { at: ['ItemReader', 'ReaderConfig'], pairs: [['MaxItems', 'MaxItemsPath']] },
   { at: ['ItemBatcher'], pairs: [['MaxItemsPerBatch', 'MaxItemsPerBatchPath'], ['MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath']] },
 ];
+/** Numeric ranges of literal values (reference §7.10; SDK S15 schema minimums). Types are the schema's. */
+const RANGES: readonly { readonly at: readonly string[]; readonly field: string; readonly min: number; readonly max?: number; readonly integer: boolean }[] = [
+  { at: [], field: 'MaxConcurrency', min: 0, integer: true },
+  { at: [], field: 'ToleratedFailurePercentage', min: 0, max: 100, integer: false },
+  { at: [], field: 'ToleratedFailureCount', min: 0, integer: true },
+  { at: [], field: 'Seconds', min: 0, max: 99_999_999, integer: true },
+  { at: ['ItemBatcher'], field: 'MaxItemsPerBatch', min: 1, integer: true },
+  { at: ['ItemBatcher'], field: 'MaxInputBytesPerBatch', min: 1, integer: true },
+  { at: ['ItemReader', 'ReaderConfig'], field: 'MaxItems', min: 0, integer: true },
+];
+/**
+ * Fields naming an integration: a URI (the spec's word; AWS wants an ARN, but other validators and
+ * their test suites use URIs such as `foo:bar`), or a template placeholder that becomes one.
+ */
+const RESOURCE_FIELDS: readonly (readonly string[])[] = [['Resource'], ['ItemReader', 'Resource'], ['ResultWriter', 'Resource']];
+const RESOURCE = /^[A-Za-z][A-Za-z0-9+.-]*:|\$\{[^{}]+\}/;
 const TOP_LEVEL_FIELDS = new Set(['StartAt', 'Comment', 'Version', 'TimeoutSeconds', 'QueryLanguage']);
 const WAIT_FIELDS = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'];
 const BATCH_LIMITS = ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'];
@@ -132,7 +152,7 @@ function checkState(state: State, machine: StateMachine, validators: ReadonlyMap
   if (machine.queryLanguage === 'JSONata' && fields.QueryLanguage === 'JSONPath' && !insideDistributedMap(state)) {
     problems.push({ messageId: 'jsonPathInJsonata', path: [...state.path, 'QueryLanguage'], data: { where } });
   }
-  checkExclusive(state, fields, problems);
+  checkExclusive(state, fields, machine.definition.host === 'asl', problems);
 }
 
 /**
@@ -154,7 +174,7 @@ function suggestStateType(value: string): string | undefined {
   return closestMatch(value, STATE_TYPES) ?? STATE_TYPES.find((type) => letters(type) === letters(value));
 }
 
-function checkExclusive(state: State, fields: { readonly [key: string]: JsonValue }, problems: StructureProblem[]): void {
+function checkExclusive(state: State, fields: { readonly [key: string]: JsonValue }, standalone: boolean, problems: StructureProblem[]): void {
   const where = `State "${state.name}"`;
   const both = (object: { readonly [key: string]: JsonValue }, base: Path, first: string, second: string, location: string) => {
     if (Object.hasOwn(object, first) && Object.hasOwn(object, second)) {
@@ -178,6 +198,26 @@ function checkExclusive(state: State, fields: { readonly [key: string]: JsonValu
   }
   if (state.type === 'Map' && isObjectValue(fields.ItemBatcher) && !BATCH_LIMITS.some((key) => Object.hasOwn(fields.ItemBatcher as object, key))) {
     problems.push({ messageId: 'batcherNeedsLimit', path: [...state.path, 'ItemBatcher'], at: 'key', data: { where } });
+  }
+  if (state.type === 'Map' && isObjectValue(fields.ResultWriter) && fields.ResultWriter.Resource === undefined && fields.ResultWriter.WriterConfig === undefined) {
+    problems.push({ messageId: 'writerNeedsTarget', path: [...state.path, 'ResultWriter'], at: 'key', data: { where } });
+  }
+  for (const range of RANGES) {
+    const object = valueAt(fields, range.at);
+    const value = isObjectValue(object) ? object[range.field] : undefined;
+    if (typeof value !== 'number' || (range.integer && !Number.isInteger(value))) continue;
+    if (value >= range.min && (range.max === undefined || value <= range.max)) continue;
+    const expected = range.max === undefined ? `at least ${range.min}` : `between ${range.min} and ${range.max}`;
+    problems.push({ messageId: 'outOfRange', path: [...state.path, ...range.at, range.field], data: { where, field: formatSubPath([...range.at, range.field]), expected, value: String(value) } });
+  }
+  // Template hosts rewrite resources (logical ids, custom placeholders) before deployment.
+  if ((state.type === 'Task' || state.type === 'Map') && standalone) {
+    for (const at of RESOURCE_FIELDS) {
+      const value = valueAt(fields, at);
+      if (typeof value === 'string' && !RESOURCE.test(value)) {
+        problems.push({ messageId: 'notAUri', path: [...state.path, ...at], data: { where, field: formatSubPath(at), value: JSON.stringify(value) } });
+      }
+    }
   }
 }
 
