@@ -4,6 +4,7 @@ import type { Placeholder } from './host-context.js';
 import { isOpaqueAt, mapRange, MappedTextBuilder, type MappedText } from './mapped-text.js';
 
 export interface EmbeddedDefinition {
+  /** Undefined when the text does not parse: as for a file, its problems are reported and no other rule runs. */
   readonly root: AstNode | undefined;
   /** Parse problems in host coordinates. */
   readonly problems: ParseProblem[];
@@ -23,9 +24,10 @@ export function parseEmbeddedJson(source: MappedText, sub: SubOptions): Embedded
   const document = parseJson(text.text);
   const problems = document.problems.map((problem) => ({ ...problem, range: mapRange(text, problem.range) }));
   const found: { name: string; start: number; end: number; literal?: boolean; path: Path }[] = placeholders.map((p) => ({ ...p, path: [] }));
-  if (document.root) remap(document.root, text, found);
+  const fatal = document.problems.some((problem) => problem.kind === 'syntax' || problem.kind === 'too-deep');
+  if (document.root && !fatal) remap(document.root, text, found);
   return {
-    root: document.root,
+    root: fatal ? undefined : document.root,
     problems,
     placeholders: found.map((p) => ({ name: p.name, range: mapRange(text, { start: p.start, end: p.end }), path: p.path, ...(sub && !p.literal ? { sub } : {}) })),
   };
