@@ -1,4 +1,4 @@
-import { defineRule, derivePolicy, isObjectValue, matchesPattern, patternsOverlap, type HostContext, type JsonValue, type Requirement, type RoleFacts } from '@asl-lint/core';
+import { defineRule, derivePolicy, isObjectValue, matchesPattern, patternsOverlap, RESOURCE_POLICY_PREFIXES, type HostContext, type JsonValue, type Requirement, type RoleFacts } from '@asl-lint/core';
 
 /** A role resource the check cannot read (`!GetAtt`, `!If`…): it may match anything. */
 const OPAQUE = Symbol('opaque');
@@ -18,11 +18,13 @@ export default defineRule({
     fix: 'none',
     messages: {
       missing: 'State "{{state}}" needs {{action}} on {{resource}}, which {{role}} does not grant',
+      missingUnlessResourcePolicy:
+        'State "{{state}}" needs {{action}} on {{resource}}, which {{role}} does not grant; unless a resource-based policy on that resource allows the role, the call is denied',
       unreadable: '{{role}} also gets permissions from {{sources}}, which asl-lint cannot read; check that they grant {{needs}}',
     },
     docs: {
       whatItDoes:
-        "When a CloudFormation or SAM template defines both the state machine and its execution role (`RoleArn: !GetAtt Role.Arn`, SAM `Role` or `Policies`), derives the policy the definition needs (as `asl-lint policy` prints it) and reports every action the role's inline statements do not grant, on the state that needs it. Resources are compared with IAM wildcards; values the tool cannot read (an `!If`, a `!Ref`) count as granting. Managed policies, SAM policy templates and policies built by intrinsic functions cannot be read: then the actions not found are reported once, as an info on the role, instead of as errors.",
+        "When a CloudFormation or SAM template defines both the state machine and its execution role (`RoleArn: !GetAtt Role.Arn`, SAM `Role` or `Policies`), derives the policy the definition needs (as `asl-lint policy` prints it) and reports every action the role's inline statements do not grant, on the state that needs it. Actions that only `.sync` uses (polling, cancelling) are not required of a request-response state. An action on a service whose resources can carry their own policy (Lambda, SNS, SQS, EventBridge, S3…) is a warning: that policy may allow the role. Resources are compared with IAM wildcards; values the tool cannot read (an `!If`, a `!Ref`) count as granting. Managed policies, SAM policy templates and policies built by intrinsic functions cannot be read: then the actions not found are reported once, as an info on the role, instead of as errors.",
       whyItMatters:
         'A missing permission only shows at run time, as `States.TaskFailed` with an AccessDenied cause, often hours into a workflow that created an EKS cluster it now cannot delete. Catching it in the template costs nothing.',
       examples: {
@@ -133,9 +135,11 @@ Resources:
     }
     for (const { action, requirement } of missing) {
       const resource = requirement.resources.length === 1 ? requirement.resources[0] : requirement.resources.join(', ');
+      // A function, topic or queue may allow the role in its own policy: then the finding is a risk, not a proof.
+      const resourcePolicy = RESOURCE_POLICY_PREFIXES.has(action.slice(0, action.indexOf(':')).toLowerCase());
       context.report({
         path: [...requirement.source.statePath, 'Resource'],
-        messageId: 'missing',
+        ...(resourcePolicy ? { severity: 'warning' as const, messageId: 'missingUnlessResourcePolicy' } : { messageId: 'missing' }),
         data: { state: requirement.source.state, action, resource, role: roleName },
       });
     }
@@ -147,7 +151,7 @@ function missingPermissions(requirements: readonly Requirement[], statements: re
   const missing: { action: string; requirement: Requirement }[] = [];
   const seen = new Set<string>();
   for (const requirement of requirements) {
-    for (const action of requirement.actions) {
+    for (const action of requirement.usedActions) {
       const key = `${JSON.stringify(requirement.source.statePath)}|${action}`;
       if (seen.has(key)) continue;
       if (requirement.resources.every((resource) => statements.some((statement) => grants(statement, action, resource)))) continue;

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lintText, resolveRules } from '@asl-lint/core';
 import { ruleTester } from '../../../test-support/rule-tester.js';
 import rule from '../../src/iam/role-permissions.js';
 
@@ -110,6 +112,13 @@ ruleTester(rule, {
       ),
     },
     {
+      name: 'request-response createCluster needs only the create call and PassRole (as AWS CDK grants)',
+      code: template(
+        CREATE_CLUSTER.replace('eks:createCluster.sync', 'eks:createCluster'),
+        [`              - Effect: Allow`, `                Action: eks:CreateCluster`, `                Resource: '*'`, `              - Effect: Allow`, `                Action: iam:PassRole`, `                Resource: '*'`].join('\n'),
+      ),
+    },
+    {
       name: 'an external role (an ARN) is not compared',
       code: `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
@@ -161,6 +170,24 @@ ${DELETE_CLUSTER}
           column: 23,
           endLine: 12,
           endColumn: 62,
+        },
+      ],
+    },
+    {
+      name: 'a Lambda function may allow the role in its own policy: a warning, not a proof',
+      code: template(
+        `          Notify:\n            Type: Task\n            Resource: arn:aws:states:::lambda:invoke\n            Parameters:\n              FunctionName: notify\n            End: true`,
+        `              - Effect: Allow\n                Action: eks:*\n                Resource: '*'`,
+      ),
+      errors: [
+        {
+          messageId: 'missingUnlessResourcePolicy',
+          message:
+            'State "Notify" needs lambda:InvokeFunction on arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:notify, which role MachineRole does not grant; unless a resource-based policy on that resource allows the role, the call is denied',
+          line: 12,
+          column: 23,
+          endLine: 12,
+          endColumn: 53,
         },
       ],
     },
@@ -222,4 +249,22 @@ ${DELETE_CLUSTER}
       ],
     },
   ],
+});
+
+describe('iam/role-permissions severities', () => {
+  const severities = (code: string) => lintText(code, { filePath: 'template.yaml', rules: resolveRules([rule], []) }).diagnostics.map((d) => [d.messageId, d.severity]);
+
+  it('an EKS action is an error, a Lambda action a warning, unreadable policies an info', () => {
+    expect(severities(template(DELETE_CLUSTER, `              - Effect: Allow\n                Action: eks:DescribeCluster\n                Resource: '*'`))).toEqual([['missing', 'error']]);
+    expect(
+      severities(
+        template(`          Notify:\n            Type: Task\n            Resource: arn:aws:states:::lambda:invoke\n            Parameters:\n              FunctionName: notify\n            End: true`, `              - Effect: Allow\n                Action: eks:*\n                Resource: '*'`),
+      ),
+    ).toEqual([['missingUnlessResourcePolicy', 'warning']]);
+    expect(
+      severities(
+        template(DELETE_CLUSTER, `              - Effect: Allow\n                Action: eks:DescribeCluster\n                Resource: '*'`, `      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/PowerUserAccess\n`),
+      ),
+    ).toEqual([['unreadable', 'info']]);
+  });
 });

@@ -74,6 +74,12 @@ export interface StatementFact {
   readonly patterns?: readonly IntegrationPattern[];
   /** Why Step Functions needs it, for `--explain`. */
   readonly why: string;
+  /**
+   * Actions of this statement that only `.sync` uses (polling, cancelling): AWS's template grants them for every
+   * pattern, so the policy keeps them, but a role check does not require them of a request-response state
+   * (AWS CDK grants only the create/delete call there).
+   */
+  readonly syncOnly?: readonly string[];
   /** AWS's template writes the lone action / resource as a string rather than an array. */
   readonly actionAsString?: boolean;
   readonly resourceAsString?: boolean;
@@ -96,7 +102,8 @@ export interface IntegrationIam {
 }
 
 const EKS_SOURCE = 'AWS Step Functions developer guide, connect-eks.html "IAM policies for calling Amazon EKS" (reference §6.2)';
-const EKS_FARGATE_SOURCE = 'inferred from the documented createNodegroup/deleteNodegroup templates (AWS documents none for Fargate profiles; reference §6.2, UNVERIFIED #15)';
+const EKS_FARGATE_SOURCE =
+  'inferred from the documented createNodegroup/deleteNodegroup templates and the statements AWS CDK attaches to EksCreateFargateProfile (AWS documents no template for Fargate profiles; reference §6.2, UNVERIFIED #15)';
 const SERVICE_LINKED_ROLE_NOTE =
   'The first cluster, node group or Fargate profile in an account also needs iam:CreateServiceLinkedRole when the EKS service-linked role does not exist yet (connect-eks.html); AWS leaves it out of its template, and so does this policy.';
 const SYNC: readonly IntegrationPattern[] = ['sync', 'sync:2'];
@@ -133,6 +140,7 @@ const FACTS: readonly IntegrationIam[] = [
       {
         sid: 'Manage',
         actions: ['eks:DescribeCluster', 'eks:DeleteCluster'],
+        syncOnly: ['eks:DescribeCluster', 'eks:DeleteCluster'],
         resources: [{ arn: CLUSTER_ARN, awsTemplate: 'arn:{partition}:eks:{region}:{account}:cluster/*' }],
         resourceAsString: true,
         why: 'DescribeCluster watches the new cluster (.sync waits for ACTIVE); DeleteCluster lets Step Functions cancel the creation when the execution stops',
@@ -158,6 +166,7 @@ const FACTS: readonly IntegrationIam[] = [
       {
         sid: 'Manage',
         actions: ['eks:DescribeNodegroup', 'eks:DeleteNodegroup'],
+        syncOnly: ['eks:DescribeNodegroup', 'eks:DeleteNodegroup'],
         resources: [{ arn: 'arn:{partition}:eks:{region}:{account}:nodegroup/{cluster}/{nodegroup}/*', awsTemplate: 'arn:{partition}:eks:{region}:{account}:nodegroup/*' }],
         resourceAsString: true,
         why: 'DescribeNodegroup watches the new node group (.sync waits for ACTIVE); DeleteNodegroup lets Step Functions cancel the creation when the execution stops',
@@ -186,7 +195,7 @@ const FACTS: readonly IntegrationIam[] = [
     source: EKS_SOURCE,
     variables: eksVariables('deleteCluster'),
     statements: [
-      { sid: '', actions: ['eks:DeleteCluster', 'eks:DescribeCluster'], resources: [{ arn: CLUSTER_ARN }], why: 'deletes the cluster; DescribeCluster watches it until it is gone (.sync)' },
+      { sid: '', actions: ['eks:DeleteCluster', 'eks:DescribeCluster'], syncOnly: ['eks:DescribeCluster'], resources: [{ arn: CLUSTER_ARN }], why: 'deletes the cluster; DescribeCluster watches it until it is gone (.sync)' },
     ],
   },
   {
@@ -198,6 +207,7 @@ const FACTS: readonly IntegrationIam[] = [
       {
         sid: '',
         actions: ['eks:DeleteNodegroup', 'eks:DescribeNodegroup'],
+        syncOnly: ['eks:DescribeNodegroup'],
         resources: [{ arn: 'arn:{partition}:eks:{region}:{account}:nodegroup/{cluster}/{nodegroup}/*' }],
         why: 'deletes the node group; DescribeNodegroup watches it until it is gone (.sync)',
       },
@@ -213,9 +223,17 @@ const FACTS: readonly IntegrationIam[] = [
       {
         sid: 'Manage',
         actions: ['eks:DescribeFargateProfile', 'eks:DeleteFargateProfile'],
+        syncOnly: ['eks:DescribeFargateProfile', 'eks:DeleteFargateProfile'],
         resources: [{ arn: 'arn:{partition}:eks:{region}:{account}:fargateprofile/{cluster}/{profile}/*', awsTemplate: 'arn:{partition}:eks:{region}:{account}:fargateprofile/*' }],
         resourceAsString: true,
         why: 'DescribeFargateProfile watches the new profile (.sync); DeleteFargateProfile lets Step Functions cancel the creation',
+      },
+      {
+        sid: 'ReadRole',
+        actions: ['iam:GetRole'],
+        resources: [{ arn: ROLE_WILDCARD }],
+        resourceAsString: true,
+        why: 'reads the pod execution role (AWS CDK grants iam:GetRole for this integration, as the node group template grants it for node groups)',
       },
       {
         sid: 'PassRole',
@@ -237,6 +255,7 @@ const FACTS: readonly IntegrationIam[] = [
       {
         sid: '',
         actions: ['eks:DeleteFargateProfile', 'eks:DescribeFargateProfile'],
+        syncOnly: ['eks:DescribeFargateProfile'],
         resources: [{ arn: 'arn:{partition}:eks:{region}:{account}:fargateprofile/{cluster}/{profile}/*' }],
         why: 'deletes the Fargate profile; DescribeFargateProfile watches it until it is gone (.sync)',
       },
@@ -427,3 +446,9 @@ export const ENVIRONMENT_PLACEHOLDERS = Object.freeze({
 });
 
 export const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov'];
+
+/**
+ * IAM prefixes whose resources can carry resource-based policies (IAM User Guide, "AWS services that work with IAM"):
+ * a role may be allowed there even when its own policy does not say so. EKS, ECS, Batch and Step Functions have none.
+ */
+export const RESOURCE_POLICY_PREFIXES: ReadonlySet<string> = new Set(['lambda', 'sns', 'sqs', 'events', 's3', 'kms', 'secretsmanager', 'dynamodb', 'glue']);

@@ -65,6 +65,8 @@ export interface DerivedPolicy {
 
 export interface Requirement {
   readonly actions: readonly string[];
+  /** The actions this state actually calls: without `.sync`, the polling and cancel actions are left out. */
+  readonly usedActions: readonly string[];
   readonly resources: readonly string[];
   readonly source: StatementSource;
 }
@@ -86,6 +88,8 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
   const machine = 'states' in input ? input : buildStateMachine(input);
   const style = options.style ?? 'least-privilege';
   const raw: RawStatement[] = [];
+  /** By index in `raw`: the actions a request-response state really calls, where fewer than the statement grants. */
+  const used = new Map<number, readonly string[]>();
   const findings: PolicyFinding[] = [];
   const notes: string[] = [];
   const addNote = (note: string) => {
@@ -138,6 +142,8 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
         const widened: string[] = [];
         const resources = fact.resources.flatMap((resourceFact) => instantiate(resourceFact, facts, resolved, env, style, widened));
         const source: StatementSource = { state: state.name, statePath: state.path, location, integration, why: fact.why, evidence: facts.evidence, source: facts.source, widened: [...new Set(widened)] };
+        const sync = resource.pattern === 'sync' || resource.pattern === 'sync:2';
+        if (!sync && fact.syncOnly) used.set(raw.length, fact.actions.filter((action) => !fact.syncOnly!.includes(action)));
         raw.push({
           sid: sidFor(facts.key === 'lambda:invoke' && resource.kind === 'lambda' ? 'lambda' : facts.key, fact.sid),
           actions: fact.actions,
@@ -157,6 +163,7 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
     if (credentialsRole) {
       // The integration runs as the role in Credentials: its permissions belong to that role's policy.
       const delegated = raw.splice(before);
+      for (const index of [...used.keys()]) if (index >= before) used.delete(index);
       const actions = [...new Set(delegated.flatMap((statement) => statement.actions))];
       const roleResource = credentialsRole.kind === 'literal' ? credentialsRole.parts.arn : substitute('arn:{partition}:iam::*:role/*', env);
       raw.push({
@@ -191,7 +198,9 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
 
   const kubernetes = machine.states.map((state) => kubernetesAccess(state, machine)).filter((access): access is KubernetesAccess => access !== undefined);
 
-  const requirements = raw.flatMap((statement) => statement.sources.map((source) => ({ actions: statement.actions, resources: statement.resources, source })));
+  const requirements = raw.flatMap((statement, index) =>
+    statement.sources.map((source) => ({ actions: statement.actions, usedActions: used.get(index) ?? statement.actions, resources: statement.resources, source })),
+  );
   const statements = mergeStatements(raw);
   const document: PolicyDocument = { Version: '2012-10-17', Statement: statements.map((derived) => derived.statement) };
   const text = JSON.stringify(document);

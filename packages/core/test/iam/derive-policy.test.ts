@@ -221,6 +221,7 @@ describe('several clusters, nesting, JSONata', () => {
     expect(policy.document.Statement).toEqual([
       { Sid: 'EksCreateFargateProfileCreate', Effect: 'Allow', Action: ['eks:CreateFargateProfile'], Resource: '*' },
       { Sid: 'EksCreateFargateProfileManage', Effect: 'Allow', Action: ['eks:DescribeFargateProfile', 'eks:DeleteFargateProfile'], Resource: 'arn:aws:eks:sa-east-1:444455556666:fargateprofile/jobs/*/*' },
+      { Sid: 'EksCreateFargateProfileReadRole', Effect: 'Allow', Action: ['iam:GetRole'], Resource: 'arn:aws:iam::444455556666:role/*' },
       {
         Sid: 'EksCreateFargateProfilePassRole',
         Effect: 'Allow',
@@ -419,6 +420,18 @@ describe('partitions and placeholders', () => {
     expect(policy.document.Statement[0].Resource).toEqual(['arn:${AWS::Partition}:eks:${AWS::Region}:${AWS::AccountId}:cluster/c']);
     expect(policy.placeholders).toEqual(['${AWS::Partition}', '${AWS::Region}', '${AWS::AccountId}']);
     expect(explainPolicy(policy)).toContain('- ${AWS::Region}: the Region (--region)\n');
+  });
+});
+
+describe('requirements for a role check', () => {
+  it('a request-response state does not use the polling and cancel actions AWS grants anyway', () => {
+    const policy = derive(task('arn:aws:states:::eks:createCluster', { Name: 'c', RoleArn: CLUSTER_ROLE, ResourcesVpcConfig: { SubnetIds: SUBNETS } }), AWS_ENV);
+    expect(policy.document.Statement.flatMap((statement) => statement.Action)).toEqual(['eks:CreateCluster', 'eks:DescribeCluster', 'eks:DeleteCluster', 'iam:PassRole']);
+    expect(policy.requirements.map((requirement) => requirement.usedActions)).toEqual([['eks:CreateCluster'], [], ['iam:PassRole']]);
+    const sync = derive(task('arn:aws:states:::eks:deleteCluster.sync', { Name: 'c' }), AWS_ENV);
+    expect(sync.requirements.map((requirement) => requirement.usedActions)).toEqual([['eks:DeleteCluster', 'eks:DescribeCluster']]);
+    const requestResponse = derive(task('arn:aws:states:::eks:deleteCluster', { Name: 'c' }), AWS_ENV);
+    expect(requestResponse.requirements.map((requirement) => requirement.usedActions)).toEqual([['eks:DeleteCluster']]);
   });
 });
 
