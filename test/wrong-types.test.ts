@@ -43,6 +43,10 @@ const states: Record<string, { language: 'JSONPath' | 'JSONata'; state: Record<s
 };
 const WRONG: unknown[] = [7, null, true, [1, 'x', null], { a: [] }];
 
+function jsonType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
 function leafPaths(value: unknown, path: string[] = []): string[][] {
   if (typeof value !== 'object' || value === null) return [];
   const out: string[][] = [];
@@ -63,6 +67,7 @@ describe('wrong types: no crash, and the typed-field rules stay silent', () => {
           const copy = structuredClone(state);
           let target = copy as Record<string, unknown>;
           for (const key of path.slice(0, -1)) target = target[key] as Record<string, unknown>;
+          if (jsonType(target[path[path.length - 1]]) === jsonType(wrong)) continue;
           target[path[path.length - 1]] = wrong;
           const text = JSON.stringify({ QueryLanguage: language, StartAt: 'S', States: { S: copy, Done: { Type: 'Succeed' } } }, null, 1);
           const result = lintText(text, { filePath: 'wrong.asl.json', rules });
