@@ -41,7 +41,7 @@ export default defineRule({
       shortTtl: `State "{{state}}": spec.ttlSecondsAfterFinished is {{value}}, so Kubernetes may delete the finished Job before eks:runJob.sync sees it (it polls about every ${RUN_JOB_POLL_INTERVAL_SECONDS.initial} seconds at first, slowing to every ${RUN_JOB_POLL_INTERVAL_SECONDS.slowest}); use at least ${RUN_JOB_POLL_INTERVAL_SECONDS.slowest}`,
     },
     docs: {
-      whatItDoes: `Checks the \`Job\` of every \`eks:runJob\` state, given as an object or as a string holding JSON: \`apiVersion\` must be \`${KUBERNETES_JOB.apiVersion}\` and \`kind\` \`${KUBERNETES_JOB.kind}\`; \`metadata.name\` (or \`metadata.generateName\`) must be set; \`spec.template.spec.containers\` must list containers that each have a \`name\` and an \`image\`; \`restartPolicy\` must be \`Never\` or \`OnFailure\`. It also reports a Job without \`spec.backoffLimit\` (Kubernetes then retries ${KUBERNETES_JOB.defaultBackoffLimit} times) and, for \`.sync\`, a \`ttlSecondsAfterFinished\` shorter than Step Functions' slowest poll. Values computed at run time (\`.$\` keys, \`{% %}\` expressions) are accepted.`,
+      whatItDoes: `Checks the \`Job\` of every \`eks:runJob\` state, given as an object or as a string holding JSON: \`apiVersion\` must be \`${KUBERNETES_JOB.apiVersion}\` and \`kind\` \`${KUBERNETES_JOB.kind}\`; \`metadata.name\` (or \`metadata.generateName\`) must be set; \`spec.template.spec.containers\` must list containers that each have a \`name\` and an \`image\`; \`restartPolicy\` must be \`Never\` or \`OnFailure\`. It also warns (at warning severity, whatever the rule's level) about a Job without \`spec.backoffLimit\` (Kubernetes then retries ${KUBERNETES_JOB.defaultBackoffLimit} times) and, for \`.sync\`, a \`ttlSecondsAfterFinished\` shorter than Step Functions' slowest poll. Values computed at run time (\`.$\` keys, \`{% %}\` expressions) are accepted.`,
       whyItMatters: `\`eks:runJob\` handles only \`batch/v1\` Jobs; anything else must go through \`eks:call\`. Kubernetes rejects a Job whose pods would restart forever: a Pod template without \`restartPolicy\` defaults to \`Always\`, which a Job cannot use. The rejection comes back as a failed Task at run time, after the states before it (often a cluster creation) have run. A missing \`backoffLimit\` silently multiplies the cost of a failing Job, and a Job deleted by its TTL before Step Functions polls it leaves the Task waiting on an object that no longer exists.`,
       examples: {
         invalid: [
@@ -168,10 +168,10 @@ function checkJob(reader: JobReader, task: EksTask, report: (report: Report) => 
     checkPodSpec(reader, podSpec, state, report, missing);
   }
 
-  if (reader.get(['backoffLimit'], spec).kind === 'absent') report({ path: reader.path(spec.inner), at: reader.missingAt, messageId: 'backoffLimit', data: { state } });
+  if (reader.get(['backoffLimit'], spec).kind === 'absent') report({ path: reader.path(spec.inner), at: reader.missingAt, messageId: 'backoffLimit', data: { state }, severity: 'warning' });
   const ttl = reader.get(['ttlSecondsAfterFinished'], spec);
   if (task.pattern === 'sync' && ttl.kind === 'value' && typeof ttl.value === 'number' && ttl.value < RUN_JOB_POLL_INTERVAL_SECONDS.slowest) {
-    report({ path: reader.path(ttl.inner), messageId: 'shortTtl', data: { state, value: ttl.value } });
+    report({ path: reader.path(ttl.inner), messageId: 'shortTtl', data: { state, value: ttl.value }, severity: 'warning' });
   }
 }
 

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lintText, resolveRules } from '@asl-lint/core';
 import { ruleTester } from '../../../test-support/rule-tester.js';
 import rule from '../../src/eks/job-manifest.js';
 import { CLUSTER, JOB, machine, runJob } from './definitions.js';
@@ -126,4 +128,16 @@ ruleTester(rule, {
       ],
     },
   ],
+});
+
+describe('eks/job-manifest severities', () => {
+  it('reports advice (backoffLimit, TTL) as warnings and defects as errors', () => {
+    const code = machine(runJob(withJob({ ...JOB, spec: { ttlSecondsAfterFinished: 30, template: { spec: { containers: [container] } } } })));
+    const result = lintText(code, { filePath: 'job.asl.json', rules: resolveRules([rule], []) });
+    expect(result.diagnostics.map((d) => [d.messageId, d.severity])).toEqual([
+      ['backoffLimit', 'warning'],
+      ['shortTtl', 'warning'],
+      ['restartPolicyMissing', 'error'],
+    ]);
+  });
 });
