@@ -1,4 +1,4 @@
-import { INTRINSIC_FUNCTIONS, defineRule, dollarKeys, literalStrings, looksLikeIntrinsic, parseIntrinsic, parsePath, pathFields, type PathKind } from '@asl-lint/core';
+import { INTRINSIC_FUNCTIONS, defineRule, dollarKeys, isObjectValue, literalStrings, looksLikeIntrinsic, parseIntrinsic, parsePath, pathFields, type JsonValue, type Path, type PathKind, type State } from '@asl-lint/core';
 
 const KIND_TEXT: Readonly<Record<PathKind, string>> = { path: 'path', reference: 'reference path', result: 'reference path' };
 
@@ -21,10 +21,12 @@ export default defineRule({
       collision: 'State "{{state}}": {{where}} has both "{{name}}" and "{{key}}"; once ".$" is removed the two keys collide',
       literalPath:
         'State "{{state}}": "{{key}}" in {{where}} is the text "{{value}}", sent as it is because the key does not end in ".$"; name the key "{{key}}.$" to use the {{what}}',
+      staticResult:
+        'State "{{state}}": "{{key}}" in {{where}} holds "{{value}}", but a Pass state\'s Result is static and never evaluated; build the value in Parameters instead',
     },
     docs: {
       whatItDoes:
-        'Parses every path of JSONPath states: `InputPath`, `OutputPath`, `ResultPath` (also in `Catch`), `ItemsPath`, the `…Path` fields (`TimeoutSecondsPath`, `SecondsPath`, `MaxConcurrencyPath`, `ErrorPath`…), Choice `Variable` and `…Path` comparisons, and every `Key.$` value of the payload templates (`Parameters`, `ResultSelector`, `ItemSelector`, ItemReader/ResultWriter `Parameters`, ItemBatcher `BatchInput`, `Credentials`, `Assign`) at any depth. Reference paths (`ResultPath`, `ItemsPath` and the `…Path` fields) must select one node: no `..`, `*`, filters, slices or unions. `ResultPath` must not write into the context object (`$$`) nor name a variable. A `Key.$` value must be a path (`$…`, `$$…`, `$variable…`) or an intrinsic function call, and a template must not hold both `Key` and `Key.$`. Intrinsic calls themselves are checked by `asl/intrinsic-functions`. A plain key whose value is a path or an intrinsic call (`"Endpoint": "$.endpoint"`) sends that text as it is: this is reported as a warning, as Step Functions\' own validator does (`NO_DOLLAR`); a lone `$` or a `$word` (a price, a variable-like name) is not reported.',
+        'Parses every path of JSONPath states: `InputPath`, `OutputPath`, `ResultPath` (also in `Catch`), `ItemsPath`, the `…Path` fields (`TimeoutSecondsPath`, `SecondsPath`, `MaxConcurrencyPath`, `ErrorPath`…), Choice `Variable` and `…Path` comparisons, and every `Key.$` value of the payload templates (`Parameters`, `ResultSelector`, `ItemSelector`, ItemReader/ResultWriter `Parameters`, ItemBatcher `BatchInput`, `Credentials`, `Assign`) at any depth. Reference paths (`ResultPath`, `ItemsPath` and the `…Path` fields) must select one node: no `..`, `*`, filters, slices or unions. `ResultPath` must not write into the context object (`$$`) nor name a variable. A `Key.$` value must be a path (`$…`, `$$…`, `$variable…`) or an intrinsic function call, and a template must not hold both `Key` and `Key.$`. Intrinsic calls themselves are checked by `asl/intrinsic-functions`. A plain key whose value is a path or an intrinsic call (`"Endpoint": "$.endpoint"`) sends that text as it is: this is reported as a warning, as Step Functions\' own validator does (`NO_DOLLAR`); a lone `$` or a `$word` (a price, a variable-like name) is not reported. A path or intrinsic call in a Pass state\'s `Result`, which is never evaluated, is also a warning (`PASS_RESULT_IS_STATIC`).',
       whyItMatters:
         'Step Functions rejects a definition with a malformed path (`SCHEMA_VALIDATION_FAILED`), and a path that parses but selects several nodes where one is needed fails the execution at run time (`States.ParameterPathFailure`, `States.ResultPathMatchFailure`). A `.$` value that is not a path is a typo of a path or a key that should not end in `.$`.',
       examples: {
@@ -58,6 +60,9 @@ export default defineRule({
             data: { state: state.name, field: field.field, value: shown(field.value), kind: KIND_TEXT[field.kind], problem: parsed.error.message, column: parsed.error.offset + 1 },
           });
         }
+      }
+      for (const entry of staticResultPaths(state)) {
+        context.report({ path: entry.path, severity: 'warning', messageId: 'staticResult', data: { state: state.name, key: entry.key, where: entry.where, value: shown(entry.value) } });
       }
       for (const entry of literalStrings(state)) {
         const what = literalExpression(entry.value);
@@ -100,4 +105,27 @@ function literalExpression(value: string): string | undefined {
     if (parsed.ok && INTRINSIC_FUNCTIONS.has(parsed.call.name)) return 'intrinsic function';
   }
   return undefined;
+}
+
+/** Paths and intrinsic calls written in a JSONPath Pass state's Result, where nothing is evaluated. */
+function staticResultPaths(state: State): { path: Path; key: string; value: string; where: string }[] {
+  const found: { path: Path; key: string; value: string; where: string }[] = [];
+  if (state.type !== 'Pass' || state.queryLanguage !== 'JSONPath' || !Object.hasOwn(state.fields, 'Result')) return found;
+  const stack: { value: JsonValue; path: Path; where: string }[] = [{ value: state.fields.Result, path: [...state.path, 'Result'], where: 'Result' }];
+  while (stack.length > 0) {
+    const { value, path, where } = stack.pop()!;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => stack.push({ value: item, path: [...path, index], where: `${where}[${index}]` }));
+    } else if (isObjectValue(value)) {
+      for (const [key, item] of Object.entries(value)) {
+        if (typeof item === 'string') {
+          const evaluated = key.endsWith('.$') ? item.startsWith('$') || looksLikeIntrinsic(item) : literalExpression(item) !== undefined;
+          if (evaluated) found.push({ path: [...path, key], key, value: item, where });
+        } else {
+          stack.push({ value: item, path: [...path, key], where: `${where}.${key}` });
+        }
+      }
+    }
+  }
+  return found;
 }

@@ -249,6 +249,31 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'paths in a Pass Result are never evaluated (AWS PASS_RESULT_IS_STATIC)',
+      code: `{
+  "StartAt": "Seed",
+  "States": {
+    "Seed": {
+      "Type": "Pass",
+      "Result": { "job.$": "$.job", "items": [{ "name": "$$.Execution.Name", "id.$": "States.UUID()", "note.$": "plain" }] },
+      "End": true
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'staticResult',
+          message: 'State "Seed": "job.$" in Result holds "$.job", but a Pass state\'s Result is static and never evaluated; build the value in Parameters instead',
+          line: 6,
+          column: 28,
+          endLine: 6,
+          endColumn: 35,
+        },
+        { messageId: 'staticResult', data: { state: 'Seed', key: 'name', where: 'Result.items[0]', value: '$$.Execution.Name' }, line: 6, column: 57, endLine: 6, endColumn: 76 },
+        { messageId: 'staticResult', data: { state: 'Seed', key: 'id.$', where: 'Result.items[0]', value: 'States.UUID()' }, line: 6, column: 86, endLine: 6, endColumn: 101 },
+      ],
+    },
+    {
       name: 'YAML',
       code: `StartAt: A
 States:
