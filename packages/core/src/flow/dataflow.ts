@@ -61,6 +61,8 @@ export interface Dataflow {
   witnessTo(state: State, fact: string): WitnessStep[];
   /** The path from the fact's creation to the exit. */
   witnessOf(exit: FlowExit): WitnessStep[];
+  /** How many (node, fact) pairs the fixpoint processed: the measure of its work, linear in nodes × facts. */
+  readonly work: number;
 }
 
 const TOKEN = 0;
@@ -194,6 +196,7 @@ export function runDataflow(graph: FlowGraph, effectOf: (state: State) => StateE
   return {
     graph,
     exits,
+    work: queueNodes.length,
     factsAt(state) {
       const node = graph.stateNodes.get(state);
       if (node === undefined) return [];
