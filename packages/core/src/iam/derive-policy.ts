@@ -21,7 +21,7 @@ import type { Definition } from '../definition.js';
 import { readField, type FieldValue, type QueryLanguage } from '../dynamic-values.js';
 import { buildStateMachine, type State, type StateMachine } from '../model.js';
 import { payloadOf } from './task-payload.js';
-import { kubernetesAccess, type KubernetesAccess } from './kubernetes-access.js';
+import { kubernetesAccessOf, type KubernetesAccess } from './kubernetes-access.js';
 import { mergeStatements, sidFor, type DerivedStatement, type PolicyDocument, type RawStatement, type StatementSource } from './policy-document.js';
 import { parseResourceValue, type ResourceParts } from './resource-values.js';
 
@@ -196,7 +196,7 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
     }
   }
 
-  const kubernetes = machine.states.map((state) => kubernetesAccess(state, machine)).filter((access): access is KubernetesAccess => access !== undefined);
+  const kubernetes = kubernetesAccessOf(machine);
 
   const requirements = raw.flatMap((statement, index) =>
     statement.sources.map((source) => ({ actions: statement.actions, usedActions: used.get(index) ?? statement.actions, resources: statement.resources, source })),
@@ -248,6 +248,8 @@ function resolveVariables(state: State, facts: IntegrationIam, directLambdaArn: 
 
 function resolveField(state: State, variable: ResourceVariable, field: FieldValue | undefined, findings: PolicyFinding[]): Resolved {
   if (!field) return { kind: 'absent' };
+  const last = field.path[field.path.length - 1];
+  if (field.kind !== 'literal' && (last === 'Parameters' || last === 'Arguments')) return { kind: 'dynamic', description: `the whole ${last} is "${field.expression}"` };
   if (field.kind === 'path') return { kind: 'dynamic', description: `"${variable.parameter}.$": "${field.expression}"` };
   if (field.kind === 'jsonata') return { kind: 'dynamic', description: `"${variable.parameter}": "${field.expression}"` };
   if (typeof field.value !== 'string') {

@@ -37,7 +37,18 @@ const VERBS: ReadonlyMap<string, string> = new Map([
   ['DELETE', 'delete'],
 ]);
 
-export function kubernetesAccess(state: State, machine: StateMachine): KubernetesAccess | undefined {
+/** What each runJob/call state of the machine needs in Kubernetes, in document order. Linear in the machine. */
+export function kubernetesAccessOf(machine: StateMachine): KubernetesAccess[] {
+  const creators = clusterCreators(machine);
+  const result: KubernetesAccess[] = [];
+  for (const state of machine.states) {
+    const access = kubernetesAccess(state, creators);
+    if (access) result.push(access);
+  }
+  return result;
+}
+
+function kubernetesAccess(state: State, creators: ReadonlyMap<string, Creator>): KubernetesAccess | undefined {
   const resource = state.resource;
   if (state.type !== 'Task' || resource?.kind !== 'service' || resource.service !== 'eks') return undefined;
   const facts = integrationIam('eks', resource.api ?? '');
@@ -69,7 +80,8 @@ export function kubernetesAccess(state: State, machine: StateMachine): Kubernete
     );
   }
 
-  const creator = creatorOf(clusterField, machine, state);
+  const identity = fieldIdentity(clusterField);
+  const creator = identity !== undefined ? creators.get(identity) : undefined;
   let explanation =
     `State "${state.name}" (${integration}) calls the Kubernetes API of ${clusterText}: no IAM action is involved. ` +
     `The state machine's role must be known to the cluster — an EKS access entry for the role, or a mapRoles entry in the aws-auth ConfigMap in kube-system (write the role ARN without its path, e.g. without service-role/) — ` +
@@ -101,17 +113,21 @@ function describeField(parameter: string, field: FieldValue): string {
   return `${parameter} ${JSON.stringify(field.value)}`;
 }
 
-/** The createCluster state of this workflow whose Name is the same value (same literal, or same path). */
-function creatorOf(clusterField: FieldValue | undefined, machine: StateMachine, user: State): { state: State; admin: boolean } | undefined {
-  const identity = fieldIdentity(clusterField);
-  if (identity === undefined) return undefined;
+interface Creator {
+  readonly state: State;
+  readonly admin: boolean;
+}
+
+/** createCluster states by the identity of their Name (same literal, or same path): the first one wins. */
+function clusterCreators(machine: StateMachine): Map<string, Creator> {
+  const creators = new Map<string, Creator>();
   for (const state of machine.states) {
-    if (state === user || state.type !== 'Task' || state.resource?.kind !== 'service' || state.resource.service !== 'eks' || state.resource.api !== 'createCluster') continue;
+    if (state.type !== 'Task' || state.resource?.kind !== 'service' || state.resource.service !== 'eks' || state.resource.api !== 'createCluster') continue;
     const { payload, read } = payloadOf(state);
-    if (fieldIdentity(read(CREATE_CLUSTER_NAME)) !== identity) continue;
+    const identity = fieldIdentity(read(CREATE_CLUSTER_NAME));
+    if (identity === undefined || creators.has(identity)) continue;
     const access = isObjectValue(payload) ? payload[EKS_PARAMETERS.accessConfig] : undefined;
-    const admin = !(isObjectValue(access) && access[EKS_PARAMETERS.bootstrapClusterCreatorAdminPermissions] === false);
-    return { state, admin };
+    creators.set(identity, { state, admin: !(isObjectValue(access) && access[EKS_PARAMETERS.bootstrapClusterCreatorAdminPermissions] === false) });
   }
-  return undefined;
+  return creators;
 }

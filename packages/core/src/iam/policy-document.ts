@@ -77,12 +77,15 @@ export function mergeStatements(raw: readonly RawStatement[]): DerivedStatement[
       sources: statement.sources.map((source) => ({ source, order })),
     }),
   );
+  // Each merge only appends; duplicates and covered resources go once per group afterwards (linear, not per merge).
   const byResource = mergeBy(groups, (group) => `${sortedKey(group.resources)}|${conditionKey(group.condition)}`, (into, from) => {
-    into.actions = unique([...into.actions, ...from.actions]);
+    into.actions.push(...from.actions);
   });
+  for (const group of byResource) group.actions = unique(group.actions);
   const byAction = mergeBy(byResource, (group) => `${sortedKey(group.actions)}|${conditionKey(group.condition)}`, (into, from) => {
-    into.resources = reduceResources([...into.resources, ...from.resources]);
+    into.resources.push(...from.resources);
   });
+  for (const group of byAction) group.resources = reduceResources(group.resources);
 
   const used = new Map<string, number>();
   return byAction.map((group) => {
@@ -106,7 +109,7 @@ function mergeBy(groups: readonly Group[], keyOf: (group: Group) => string, comb
     const key = keyOf(group);
     const existing = index.get(key);
     if (!existing) {
-      const copy = { ...group, sids: [...group.sids], sources: [...group.sources] };
+      const copy = { ...group, sids: [...group.sids], actions: [...group.actions], resources: [...group.resources], sources: [...group.sources] };
       index.set(key, copy);
       result.push(copy);
       continue;

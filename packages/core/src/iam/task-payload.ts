@@ -1,5 +1,5 @@
 /** A Task's integration payload, read the way the EKS catalog reads it (`eksTaskOf`). */
-import type { JsonValue, Path } from '../ast.js';
+import { isObjectValue, type JsonValue, type Path } from '../ast.js';
 import { readField, type FieldValue, type QueryLanguage } from '../dynamic-values.js';
 import type { State } from '../model.js';
 
@@ -22,5 +22,10 @@ export function payloadOf(state: State): TaskPayload {
   const payload = state.fields[form];
   const basePath: Path = [...state.path, form];
   const language: QueryLanguage = form === 'Arguments' ? 'JSONata' : 'JSONPath';
+  if (payload !== undefined && !isObjectValue(payload)) {
+    // `"Arguments": "{% … %}"` or an intrinsic function standing for the whole payload: every field is dynamic.
+    const expression = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    return { payload, language, read: () => ({ kind: language === 'JSONata' ? 'jsonata' : 'path', expression, path: basePath }) };
+  }
   return { payload, language, read: (key) => readField(payload, key, basePath, language) };
 }

@@ -242,6 +242,15 @@ describe('several clusters, nesting, JSONata', () => {
   });
 });
 
+describe('a payload that is one expression', () => {
+  it('makes every resource dynamic and says why', () => {
+    const definition = { QueryLanguage: 'JSONata', StartAt: 'Delete', States: { Delete: { Type: 'Task', Resource: 'arn:aws:states:::eks:deleteCluster', Arguments: '{% $states.input.request %}', End: true } } };
+    const policy = derive(definition, AWS_ENV);
+    expect(policy.document.Statement[0].Resource).toEqual(['arn:aws:eks:sa-east-1:444455556666:cluster/*']);
+    expect(policy.statements[0].sources[0].widened).toEqual(['the cluster name is dynamic (the whole Arguments is "{% $states.input.request %}"): any cluster name (*)']);
+  });
+});
+
 describe('runJob and call: Kubernetes RBAC, no IAM action', () => {
   const runJob = (extra: Record<string, unknown> = {}) => ({
     StartAt: 'Create',
