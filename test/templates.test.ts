@@ -63,6 +63,8 @@ const EXPECTED: Record<string, [string, string, string][]> = {
   'cdk/cfn-state-machine.js': [
     ['asl/express-patterns', '9:49-9:89', "'arn:aws:states:::glue:startJobRun.sync'"],
     ['asl/parse', '14:87-14:92', '"End"'],
+    // A literal placeholder that definitionSubstitutions does not define.
+    ['asl/substitutions', '21:101-21:109', '${FnAnr}'],
   ],
   // A CustomState fragment: no StartAt or graph rules.
   'cdk/custom-state.ts': [],
@@ -98,7 +100,10 @@ describe('definitions in templates and code', () => {
       ['cdk', 'state-machine', 'Literal', '-', false],
       ['cdk', 'state-machine', 'Template', '-', false],
     ]);
-    expect(summary('cdk/cfn-state-machine.js')).toEqual([['cdk', 'state-machine', 'Low', 'EXPRESS', false]]);
+    expect(summary('cdk/cfn-state-machine.js')).toEqual([
+      ['cdk', 'state-machine', 'Low', 'EXPRESS', false],
+      ['cdk', 'state-machine', 'Substituted', '-', false],
+    ]);
   });
 
   it('reads intrinsic functions and code expressions as opaque ${…} values', () => {
@@ -151,8 +156,10 @@ describe('definitions in templates and code', () => {
     ]);
   });
 
-  it('CDK DefinitionBody.fromFile links the file', () => {
-    expect(lint('cdk/from-string.ts').linked?.map((l) => [l.path, l.host, l.name])).toEqual([['statemachine/flow.asl.json', 'cdk', 'FromFile']]);
+  it('CDK DefinitionBody.fromFile links the file, with the definitionSubstitutions keys', () => {
+    const [link] = lint('cdk/from-string.ts').linked ?? [];
+    expect([link.path, link.host, link.name]).toEqual(['statemachine/flow.asl.json', 'cdk', 'FromFile']);
+    expect([...(link.hostContext.substitutions?.definitionSubstitutions ?? [])]).toEqual(['WorkerArn']);
   });
 
   it('a template without a state machine has no definitions (it is not read as a stand-alone definition)', () => {

@@ -5,6 +5,7 @@ import { MAX_DEPTH, type ParseProblem } from '../parse.js';
 import type { HostContext, LinkedDefinition } from './host-context.js';
 import { parseEmbeddedJson } from './embedded-json.js';
 import { MappedTextBuilder, type MappedText } from './mapped-text.js';
+import { placeholdersInTree } from './linked.js';
 import { decodeJsString, decodeTemplateChunk } from './string-literals.js';
 
 /**
@@ -83,6 +84,14 @@ function objectProperty(object: EsNode | undefined, name: string): EsNode | unde
   return undefined;
 }
 
+/** What a construct says about its state machine besides the definition. */
+interface MachineProps {
+  readonly id: string | undefined;
+  readonly workflowType: WorkflowType | undefined;
+  /** Keys of a literal `definitionSubstitutions`; undefined when it is computed. */
+  readonly substitutions: ReadonlySet<string> | undefined;
+}
+
 class CdkReader {
   readonly definitions: Definition[] = [];
   readonly problems: ParseProblem[] = [];
@@ -116,51 +125,63 @@ class CdkReader {
       const args = (node.arguments as EsNode[]).map(unwrap);
       const id = args[1]?.type === 'Literal' && typeof args[1].value === 'string' ? args[1].value : undefined;
       const props = args.find((arg) => arg.type === 'ObjectExpression');
+      const machine: MachineProps = { id, workflowType: this.workflowType(objectProperty(props, 'stateMachineType')), substitutions: substitutionKeys(props) };
       if (name === 'CustomState') {
         const stateJson = objectProperty(props, 'stateJson');
-        if (stateJson?.type === 'ObjectExpression') this.push('state', this.convert(stateJson, 0), stateJson.range, id, undefined);
+        if (stateJson?.type === 'ObjectExpression') this.pushObject('state', stateJson, { id, workflowType: undefined, substitutions: undefined });
       } else if (name === 'CfnStateMachine') {
-        const workflowType = this.workflowType(objectProperty(props, 'stateMachineType'));
         const definition = objectProperty(props, 'definition');
         const definitionString = objectProperty(props, 'definitionString');
-        if (definition?.type === 'ObjectExpression') this.push('state-machine', this.convert(definition, 0), definition.range, id, workflowType);
-        else if (definitionString) this.readDefinitionText(definitionString, id, workflowType);
+        if (definition?.type === 'ObjectExpression') this.pushObject('state-machine', definition, machine);
+        else if (definitionString) this.readDefinitionText(definitionString, machine);
       } else if (name === 'StateMachine') {
         const body = objectProperty(props, 'definitionBody');
         if (body?.type === 'CallExpression') {
           this.seen.add(body);
-          this.readDefinitionBody(body, id, this.workflowType(objectProperty(props, 'stateMachineType')));
+          this.readDefinitionBody(body, machine);
         }
       }
     } else if (node.type === 'CallExpression' && !this.seen.has(node)) {
-      this.readDefinitionBody(node, undefined, undefined);
+      this.readDefinitionBody(node, { id: undefined, workflowType: undefined, substitutions: undefined });
     }
   }
 
-  private readDefinitionBody(call: EsNode, id: string | undefined, workflowType: WorkflowType | undefined): void {
+  private readDefinitionBody(call: EsNode, machine: MachineProps): void {
     const [owner, method] = memberNames(call.callee);
     if (owner !== 'DefinitionBody') return;
     const argument = (call.arguments as EsNode[])[0];
     if (!argument) return;
-    if (method === 'fromString') this.readDefinitionText(unwrap(argument), id, workflowType);
+    if (method === 'fromString') this.readDefinitionText(unwrap(argument), machine);
     else if (method === 'fromFile') {
       const path = this.staticPath(unwrap(argument));
-      if (path !== undefined) this.linked.push({ path, range: { start: argument.range[0], end: argument.range[1] }, host: 'cdk', ...(id ? { name: id } : {}), ...(workflowType ? { workflowType } : {}), hostContext: this.context(id, []) });
+      if (path === undefined) return;
+      const { id, workflowType } = machine;
+      this.linked.push({ path, range: { start: argument.range[0], end: argument.range[1] }, host: 'cdk', ...(id ? { name: id } : {}), ...(workflowType ? { workflowType } : {}), hostContext: this.context(machine, []) });
     }
   }
 
   /** `JSON.stringify({…})`, a string literal or a template literal holding JSON. */
-  private readDefinitionText(node: EsNode, id: string | undefined, workflowType: WorkflowType | undefined): void {
+  private readDefinitionText(node: EsNode, machine: MachineProps): void {
     if (node.type === 'CallExpression' && calleeName(node.callee) === 'stringify' && memberNames(node.callee)[0] === 'JSON') {
       const value = unwrap((node.arguments as EsNode[])[0] ?? node);
-      if (value.type === 'ObjectExpression') this.push('state-machine', this.convert(value, 0), value.range, id, workflowType);
+      if (value.type === 'ObjectExpression') this.pushObject('state-machine', value, machine);
       return;
     }
     const mapped = this.stringText(node);
     if (!mapped) return;
     const embedded = parseEmbeddedJson(mapped, undefined);
     this.problems.push(...embedded.problems);
-    if (embedded.root) this.push('state-machine', embedded.root, node.range, id, workflowType);
+    if (embedded.root) this.push('state-machine', embedded.root, node.range, machine, embedded.placeholders);
+  }
+
+  private pushObject(kind: Definition['kind'], object: EsNode, machine: MachineProps): void {
+    const root = this.convert(object, 0);
+    // Placeholders in plain string literals; `${…}` of a template literal is code, not a placeholder.
+    const placeholders = placeholdersInTree(root, (node) => {
+      const quote = this.text[node.range.start];
+      return quote === '"' || quote === "'" ? decodeJsString(this.text, node.range, node.value) : undefined;
+    });
+    this.push(kind, root, object.range, machine, placeholders);
   }
 
   private stringText(node: EsNode): MappedText | undefined {
@@ -197,11 +218,19 @@ class CdkReader {
     return value === 'EXPRESS' || value === 'STANDARD' ? value : undefined;
   }
 
-  private context(id: string | undefined, placeholders: HostContext['placeholders']): HostContext {
-    return { template: 'cdk', ...(id ? { logicalId: id } : {}), placeholders };
+  private context(machine: MachineProps, placeholders: HostContext['placeholders']): HostContext {
+    const { id, substitutions } = machine;
+    return {
+      template: 'cdk',
+      ...(id ? { logicalId: id } : {}),
+      // CDK substitutes only definitionSubstitutions; parameters and resources are not names here.
+      ...(substitutions ? { substitutions: { definitionSubstitutions: substitutions, parameters: new Set<string>(), resources: new Set<string>() } } : {}),
+      placeholders,
+    };
   }
 
-  private push(kind: Definition['kind'], root: AstNode, range: [number, number], id: string | undefined, workflowType: WorkflowType | undefined): void {
+  private push(kind: Definition['kind'], root: AstNode, range: [number, number], machine: MachineProps, placeholders: HostContext['placeholders']): void {
+    const { id, workflowType } = machine;
     this.definitions.push({
       kind,
       root,
@@ -211,7 +240,7 @@ class CdkReader {
       // Fixes are written as JSON; code may hold comments, spreads and expressions around them.
       editable: false,
       hostRange: { start: range[0], end: range[1] },
-      hostContext: this.context(id, []),
+      hostContext: this.context(machine, placeholders),
     });
   }
 
@@ -269,6 +298,24 @@ class CdkReader {
     }
     return { kind: 'string', value: this.opaque(node), range };
   }
+}
+
+/** Keys of a literal `definitionSubstitutions` object; none when there is no such property. */
+function substitutionKeys(props: EsNode | undefined): ReadonlySet<string> | undefined {
+  if (props?.type !== 'ObjectExpression') return new Set();
+  const substitutions = objectProperty(props, 'definitionSubstitutions');
+  if (!substitutions) {
+    // A spread may bring the property in: then nothing is known.
+    return (props.properties as EsNode[]).some((property) => property.type === 'SpreadElement') ? undefined : new Set();
+  }
+  if (substitutions.type !== 'ObjectExpression') return undefined;
+  const keys = new Set<string>();
+  for (const property of substitutions.properties as EsNode[]) {
+    if (property.type !== 'Property' || property.computed) return undefined;
+    const key = property.key as EsNode;
+    keys.add(key.type === 'Identifier' ? (key.name as string) : String(key.value));
+  }
+  return keys;
 }
 
 function isEsNode(value: unknown): value is EsNode {
