@@ -1,4 +1,4 @@
-import { defineRule, jsonataBody, jsonataFacts, jsonataStrings, parseJsonata, type JsonataString } from '@asl-lint/core';
+import { defineRule, isJsonataExpression, jsonataBody, jsonataFacts, jsonataStrings, literalStrings, parseJsonata, type JsonataString } from '@asl-lint/core';
 
 function shown(value: string): string {
   const flat = value.replace(/\s+/g, ' ');
@@ -32,10 +32,12 @@ export default defineRule({
       eval: 'State "{{state}}": the JSONata expression in {{field}} calls $eval, which Step Functions does not support',
       resultScope: 'State "{{state}}": {{field}} uses $states.result, which exists only in the Output and Assign of a Task, Map or Parallel state',
       errorOutputScope: 'State "{{state}}": {{field}} uses $states.errorOutput, which exists only in the Output and Assign of a Catch',
+      inJsonPathState:
+        'State "{{state}}": {{field}} is a JSONata expression, but the state uses JSONPath, so it is sent as the text "{{value}}"; add "QueryLanguage": "JSONata" to the state (or the top level)',
     },
     docs: {
       whatItDoes:
-        'Parses every `{% … %}` string of JSONata states (Arguments, Output, Assign, Items, ItemSelector, Condition, the scalar fields such as TimeoutSeconds, ItemReader/ResultWriter/ItemBatcher fields, Catch and Choice rule Output/Assign) with the `jsonata` package, without evaluating anything. Multi-line expressions and `{%expr%}` without spaces are valid. It reports a string in those fields that starts with `{%` but does not end with `%}` (or the reverse, or has blanks around the delimiters), and the constructs Step Functions forbids: `$$`, `$` or a bare field name at the top level of an expression (the input is `$states.input`), `$eval`, `$states.result` outside the Output and Assign of Task, Map and Parallel states, and `$states.errorOutput` outside a Catch.',
+        'Parses every `{% … %}` string of JSONata states (Arguments, Output, Assign, Items, ItemSelector, Condition, the scalar fields such as TimeoutSeconds, ItemReader/ResultWriter/ItemBatcher fields, Catch and Choice rule Output/Assign) with the `jsonata` package, without evaluating anything. Multi-line expressions and `{%expr%}` without spaces are valid. It reports a string in those fields that starts with `{%` but does not end with `%}` (or the reverse, or has blanks around the delimiters), and the constructs Step Functions forbids: `$$`, `$` or a bare field name at the top level of an expression (the input is `$states.input`), `$eval`, `$states.result` outside the Output and Assign of Task, Map and Parallel states, and `$states.errorOutput` outside a Catch. In JSONPath states, a `{% … %}` string in a payload template is only text: that is reported as a warning (the state most likely lacks `"QueryLanguage": "JSONata"`).',
       whyItMatters:
         'Step Functions rejects a definition whose JSONata does not parse or whose delimiters are malformed, and refuses the forbidden constructs when the state machine is created or validated. Left unchecked these errors surface only at deployment.',
       examples: {
@@ -55,6 +57,11 @@ export default defineRule({
   },
   check(context) {
     for (const state of context.machine.states) {
+      for (const entry of literalStrings(state)) {
+        if (!isJsonataExpression(entry.value)) continue;
+        const field = `${entry.where}.${entry.key}`;
+        context.report({ path: entry.path, severity: 'warning', messageId: 'inJsonPathState', data: { state: state.name, field, value: shown(entry.value) } });
+      }
       for (const entry of jsonataStrings(state)) {
         const base = { state: state.name, field: entry.where };
         if (!entry.expression) {

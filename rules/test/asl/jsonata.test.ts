@@ -34,7 +34,7 @@ ruleTester(rule, {
       name: 'JSONPath states are not JSONata',
       code: `{
   "StartAt": "A",
-  "States": { "A": { "Type": "Pass", "Parameters": { "x": "{% broken" }, "End": true } }
+  "States": { "A": { "Type": "Pass", "Parameters": { "x": "{% broken", "y.$": "$.y" }, "Comment": "{% not a field %}", "End": true } }
 }`,
     },
   ],
@@ -166,6 +166,31 @@ ruleTester(rule, {
         },
         { messageId: 'errorOutputScope', message: 'State "Run": Output uses $states.errorOutput, which exists only in the Output and Assign of a Catch', line: 9, column: 17, endLine: 9, endColumn: 44 },
         { messageId: 'resultScope', line: 10, column: 60, endLine: 10, endColumn: 90 },
+      ],
+    },
+    {
+      name: 'an expression in a JSONPath state is only text',
+      code: `{
+  "StartAt": "Run",
+  "States": {
+    "Run": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::lambda:invoke",
+      "Parameters": { "FunctionName": "resize", "Payload": { "size": "{% $states.input.size %}" } },
+      "End": true
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'inJsonPathState',
+          message:
+            'State "Run": Parameters.Payload.size is a JSONata expression, but the state uses JSONPath, so it is sent as the text "{% $states.input.size %}"; add "QueryLanguage": "JSONata" to the state (or the top level)',
+          line: 7,
+          column: 70,
+          endLine: 7,
+          endColumn: 96,
+        },
       ],
     },
     {
