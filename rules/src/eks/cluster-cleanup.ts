@@ -94,7 +94,7 @@ export default defineRule<Options>({
         '- Deletes are assumed to succeed (give them a Retry): the failure of a cleanup step is not reported.\n' +
         '- Stopping the execution, or the state machine\'s own `TimeoutSeconds`, ends it without running any state: nothing in a definition can clean up after that.',
       whyItMatters:
-        'Step Functions never deletes what a workflow created. When a Job fails and the failure is not caught, the execution ends with the cluster, its node groups and Fargate profiles still running and billing until someone notices. AWS\'s own sample workflow has this problem: if the Job fails, the cluster stays.',
+        'Step Functions never deletes what a workflow created. When a Job fails and the failure is not caught, the execution ends with the cluster, its node groups and Fargate profiles still running and billing until someone notices. AWS\'s own sample workflow has this problem: if the Job fails, the cluster stays. A workflow whose purpose is to provision a long-lived cluster is the exception: suppress the finding on its create state.',
       examples: {
         invalid: [{ title: 'A failing Job leaves the cluster and its node group running', code: wrap(`${createCluster}\n${runJob('')}`) }],
         valid: [
