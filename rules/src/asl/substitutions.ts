@@ -20,7 +20,7 @@ function candidates(placeholder: Placeholder, scope: SubstitutionScope): string[
 export default defineRule({
   meta: {
     id: 'asl/substitutions',
-    description: 'Every `${Name}` placeholder in a template\'s definition must be defined by DefinitionSubstitutions, the template or the Fn::Sub variable map',
+    description: 'Every `${Name}` placeholder in a template\'s or CDK definition must be defined by DefinitionSubstitutions, the template or the Fn::Sub variable map',
     severity: 'error',
     fix: 'none',
     messages: {
@@ -29,7 +29,7 @@ export default defineRule({
       substitutionInSub: 'Placeholder "${{{name}}}" in state machine "{{machine}}" is a DefinitionSubstitutions key inside an Fn::Sub, which resolves it first and rejects the template: write "${!{{name}}}" to leave it for DefinitionSubstitutions',
     },
     docs: {
-      whatItDoes: 'In CloudFormation and SAM templates, checks each `${Name}` written in a state machine definition: in a definition that an `Fn::Sub` resolves (`DefinitionString: !Sub …`, a `!Sub` value), the name must be a template parameter, a resource (`${Resource}` or `${Resource.Attribute}`), a pseudo parameter (`${AWS::Region}`) or a variable of the `Fn::Sub` map — a `DefinitionSubstitutions` key must be written `${!Name}` there; anywhere else (a `Definition` object, a plain `DefinitionString`, a `DefinitionUri` file) only `DefinitionSubstitutions` defines it. Serverless Framework and CDK placeholders are resolved by those tools and are not checked.',
+      whatItDoes: 'In CloudFormation and SAM templates, checks each `${Name}` written in a state machine definition: in a definition that an `Fn::Sub` resolves (`DefinitionString: !Sub …`, a `!Sub` value), the name must be a template parameter, a resource (`${Resource}` or `${Resource.Attribute}`), a pseudo parameter (`${AWS::Region}`) or a variable of the `Fn::Sub` map — a `DefinitionSubstitutions` key must be written `${!Name}` there; anywhere else (a `Definition` object, a plain `DefinitionString`, a `DefinitionUri` file) only `DefinitionSubstitutions` defines it. In AWS CDK code (including a `DefinitionBody.fromFile` file) the names are the keys of the construct\'s literal `definitionSubstitutions`. Serverless Framework `${…}` are that tool\'s variables and are not checked.',
       whyItMatters: 'An `Fn::Sub` with an unknown name fails the deployment. A placeholder that no substitution replaces reaches Step Functions as literal text: `"Resource": "${ProcessFunctionArn}"` is not a valid ARN, and the state machine is rejected or fails at run time. Other rules treat every `${…}` as an unknown value, so this rule is the one that checks them.',
       examples: {
         invalid: [
