@@ -1,0 +1,44 @@
+/**
+ * The single-file bundle that pre-commit installs (see scripts/bundle.mjs and scripts/test-pre-commit.sh,
+ * which runs the real pre-commit). Built into a temp directory and run as a real process.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+let dir: string;
+let bundle: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'asl-lint-bundle-'));
+  bundle = join(dir, 'asl-lint.cjs');
+  execFileSync(process.execPath, [join(repo, 'scripts/bundle.mjs'), bundle], { cwd: repo, stdio: 'pipe' });
+}, 60_000);
+
+const run = (args: string[]) => spawnSync(process.execPath, [bundle, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+describe('dist-bundle/asl-lint.cjs', () => {
+  it('reports the package version', () => {
+    const version = JSON.parse(readFileSync(join(repo, 'packages/cli/package.json'), 'utf8')).version;
+    expect(run(['--version'])).toMatchObject({ status: 0, stdout: `${version}\n` });
+  });
+
+  it('lints files like the CLI, with exit code 1 on errors', () => {
+    writeFileSync(join(dir, 'bad.asl.json'), '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "Next": "B" }\n  }\n}\n');
+    writeFileSync(join(dir, 'flow.asl.yaml'), 'StartAt: A\nStates:\n  A:\n    Type: Succeed\n');
+    const result = run(['bad.asl.json', 'flow.asl.yaml']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('\nbad.asl.json\n  4:36  error  State "A": Next "B" names no state in the state machine  asl/transitions\n\n✖ 1 problem (1 error, 0 warnings)\n');
+  });
+
+  it('carries its dependencies except the TypeScript parser, which stays an optional runtime require', () => {
+    const text = readFileSync(bundle, 'utf8');
+    expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(text).toContain('require("@typescript-eslint/typescript-estree")');
+    expect(text).not.toMatch(/require\("(jsonc-parser|yaml|ajv|ajv-errors|jsonata|fast-glob|@asl-lint\/[a-z]+)"\)/);
+  });
+});
