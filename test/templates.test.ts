@@ -168,6 +168,26 @@ describe('definitions in templates and code', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('a definition whose shape an Fn::If chooses is not linted (no reading of it is the deployed one); an Fn::If value is opaque', () => {
+    const text = `Resources:
+  Shape:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      Definition:
+        StartAt: A
+        States: !If [IsProd, { A: { Type: Succeed } }, { B: { Type: Fail } }]
+  Value:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      Definition:
+        StartAt: A
+        States: { A: { Type: Wait, Seconds: !If [IsProd, 60, 1], End: true } }
+`;
+    const result = lintText(text, { filePath: 'conditional.yaml', rules });
+    expect(result.definitions.map((d) => d.name)).toEqual(['Value']);
+    expect(result.diagnostics).toEqual([]);
+  });
+
   it('TypeScript that does not parse is one asl/parse finding, and code without state machines is nothing', () => {
     const broken = lintText('new CustomState(this, "x", { stateJson: { Type: "Pass", } ;', { filePath: 'stack.ts', rules });
     expect(findings(broken).map(([rule]) => rule)).toEqual(['asl/parse']);

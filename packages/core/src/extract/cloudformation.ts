@@ -91,7 +91,8 @@ function extractStateMachine(
   if (definitionProperty?.value) {
     const node = definitionProperty.value;
     const placeholders: Placeholder[] = [];
-    const { root, intrinsics } = materialize(host, node, placeholders, true);
+    const { root, intrinsics, conditionalStructure } = materialize(host, node, placeholders, true);
+    if (conditionalStructure) return;
     // A fix would replace an intrinsic function by its stand-in text: only plain definitions are editable.
     collected.definitions.push({ ...base, kind: 'state-machine', root, editable: intrinsics === 0, hostRange: node.range, hostContext: context(placeholders) });
     return;

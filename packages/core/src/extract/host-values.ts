@@ -80,17 +80,34 @@ export function subText(host: HostText, node: AstNode): { mapped: MappedText; su
  * `Fn::Sub` by its text, `Fn::Join` by the joined text, anything else by an opaque `${…}` stand-in.
  * Node ranges stay the host's. Placeholders written in strings are collected on the way.
  */
-export function materialize(host: HostText, node: AstNode, placeholders: Placeholder[], checkStrings: boolean): { root: AstNode; intrinsics: number } {
-  const counter = { intrinsics: 0 };
+export function materialize(host: HostText, node: AstNode, placeholders: Placeholder[], checkStrings: boolean): Materialized {
+  const counter = { intrinsics: 0, conditionalStructure: false };
   const root = copy(host, node, [], placeholders, checkStrings, 0, counter);
-  return { root, intrinsics: counter.intrinsics };
+  return { root, ...counter };
 }
 
-function copy(host: HostText, node: AstNode, path: Path, placeholders: Placeholder[], checkStrings: boolean, depth: number, counter: { intrinsics: number }): AstNode {
+export interface Materialized {
+  readonly root: AstNode;
+  /** Intrinsic functions replaced by stand-ins. */
+  readonly intrinsics: number;
+  /**
+   * An `Fn::If` chooses between objects or arrays: the definition's shape depends on a condition,
+   * and no single reading of it is the one that deploys.
+   */
+  readonly conditionalStructure: boolean;
+}
+
+type Counter = { intrinsics: number; conditionalStructure: boolean };
+
+function copy(host: HostText, node: AstNode, path: Path, placeholders: Placeholder[], checkStrings: boolean, depth: number, counter: Counter): AstNode {
   if (depth > MAX_DEPTH) return { kind: 'null', value: null, range: node.range };
   const intrinsic = intrinsicName(node);
   if (intrinsic) {
     counter.intrinsics++;
+    const argument = intrinsicArgument(node);
+    if (intrinsic === 'Fn::If' && argument?.kind === 'array' && argument.items.slice(1).some((branch) => branch.kind === 'array' || (branch.kind === 'object' && !intrinsicName(branch)))) {
+      counter.conditionalStructure = true;
+    }
     const sub = subText(host, node);
     if (sub) {
       placeholders.push(...placeholdersInString(sub.mapped, path, sub.sub));

@@ -26,7 +26,8 @@ export function extractServerless(host: HostText, root: ObjectNode): ExtractResu
       const type = getValueNode(machine.value, 'type');
       const workflowType: WorkflowType | undefined = type?.kind === 'string' && (type.value === 'EXPRESS' || type.value === 'STANDARD') ? type.value : undefined;
       const placeholders: Placeholder[] = [];
-      const { root: definitionRoot, intrinsics } = materialize(host, definition, placeholders, false);
+      const { root: definitionRoot, intrinsics, conditionalStructure } = materialize(host, definition, placeholders, false);
+      if (conditionalStructure) continue;
       definitions.push({
         kind: 'state-machine',
         root: definitionRoot,
