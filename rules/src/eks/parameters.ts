@@ -76,9 +76,6 @@ export default defineRule({
             context.report({ path: keyPath, at: 'key', messageId: 'unknown', data: { state, api: spec.api, key: problem.key, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } });
             break;
           }
-          case 'both':
-            // asl/paths reports a key given both as `X` and `X.$` in every payload template.
-            break;
           case 'type':
             // A payload that is not an object at all is asl/schema's to report.
             if (problem.path.length === 0) break;

@@ -15,8 +15,6 @@ export type PayloadProblem =
   | { readonly kind: 'missing'; readonly path: Path; readonly key: string }
   /** `key` is not a parameter of the object at `path`; `known` are the names it has. */
   | { readonly kind: 'unknown'; readonly path: Path; readonly key: string; readonly known: readonly string[] }
-  /** The object at `path` has both `key` and `key.$`. */
-  | { readonly kind: 'both'; readonly path: Path; readonly key: string }
   /** The value at `path` has the wrong type; `expected` reads "a list of strings". */
   | { readonly kind: 'type'; readonly path: Path; readonly expected: string }
   | { readonly kind: 'enum'; readonly path: Path; readonly allowed: readonly string[] }
@@ -34,14 +32,22 @@ export function buildPayloadSchema(fields: ParameterFields, form: PayloadForm): 
   return form === 'Arguments' ? allowJsonata(schema) : schema;
 }
 
-function objectSchema(fields: ParameterFields, form: PayloadForm): Schema {
+/**
+ * Nested structures are the bulk of a schema and of its compile time (createCluster: ~300 ms whole), while a payload
+ * uses few of them. Validation therefore compiles the top level with these left open, and each of them on first use.
+ */
+function isDeep(spec: ParameterSpec): boolean {
+  return spec.type === 'structure' || (spec.type === 'list' && spec.items.type === 'structure');
+}
+
+function objectSchema(fields: ParameterFields, form: PayloadForm, shallow = false): Schema {
   const properties: Schema = {};
   const allOf: Schema[] = [];
   for (const [name, spec] of Object.entries(fields)) {
-    properties[name] = valueSchema(spec, form);
+    properties[name] = shallow && isDeep(spec) ? {} : valueSchema(spec, form);
     if (form === 'Parameters') {
+      // `X` and `X.$` together are reported by the generic payload-template check (asl/paths), not here.
       properties[`${name}.$`] = DYNAMIC_VALUE;
-      allOf.push({ not: { required: [name, `${name}.$`] } });
       if (spec.required) allOf.push({ anyOf: [{ required: [name] }, { required: [`${name}.$`] }] });
     }
   }
@@ -146,9 +152,6 @@ interface AjvError {
   instancePath: string;
   message?: string;
   params: { [key: string]: unknown; errors?: AjvError[] };
-  schema?: unknown;
-  parentSchema?: Schema;
-  data?: unknown;
 }
 
 type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
@@ -161,7 +164,7 @@ function ajv(): { compile(schema: object): Validator } {
   if (!ajvInstance) {
     const Ajv = require('ajv').default as new (options: object) => { compile(schema: object): Validator };
     const addErrors = require('ajv-errors').default as (ajv: object) => void;
-    const instance = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+    const instance = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
     addErrors(instance);
     ajvInstance = instance;
   }
@@ -169,19 +172,34 @@ function ajv(): { compile(schema: object): Validator } {
 }
 
 /**
- * A payload validator: compiles the schema of `fields` in `form` the first time it is called.
- * Keep one per API and form (module-level), so a process compiles each schema at most once.
+ * A payload validator. The top level compiles on the first call, each nested structure (`ResourcesVpcConfig`,
+ * `LogOptions`, `Selectors`…) the first time a payload has it. Keep one per API and form (module-level), so a process
+ * compiles each part at most once.
  */
 export function createPayloadValidator(fields: ParameterFields, form: PayloadForm): (payload: JsonValue) => PayloadProblem[] {
-  let validate: Validator | undefined;
+  const root: ParameterSpec = { type: 'structure', fields, doc: '' };
+  let top: Validator | undefined;
+  const nested = new Map<string, Validator>();
   return (payload) => {
-    validate ??= ajv().compile(buildPayloadSchema(fields, form));
-    if (validate(payload)) return [];
-    return toProblems(validate.errors ?? [], payload);
+    top ??= ajv().compile(form === 'Arguments' ? allowJsonata(objectSchema(fields, form, true)) : objectSchema(fields, form, true));
+    const problems = top(payload) ? [] : toProblems(top.errors ?? [], payload, [], root, form);
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return problems;
+    for (const [name, spec] of Object.entries(fields)) {
+      if (!isDeep(spec) || !Object.hasOwn(payload, name)) continue;
+      let validate = nested.get(name);
+      if (!validate) {
+        validate = ajv().compile(valueSchema(spec, form));
+        nested.set(name, validate);
+      }
+      const value = payload[name];
+      if (!validate(value)) problems.push(...toProblems(validate.errors ?? [], value, [name], spec, form));
+    }
+    return problems;
   };
 }
 
-function toProblems(errors: readonly AjvError[], payload: JsonValue): PayloadProblem[] {
+/** Turns ajv errors on `data` (found at `base` in the payload, described by `spec`) into problems. */
+function toProblems(errors: readonly AjvError[], data: JsonValue, base: Path, spec: ParameterSpec, form: PayloadForm): PayloadProblem[] {
   const problems: PayloadProblem[] = [];
   const seen = new Set<string>();
   const add = (problem: PayloadProblem): void => {
@@ -191,26 +209,20 @@ function toProblems(errors: readonly AjvError[], payload: JsonValue): PayloadPro
     problems.push(problem);
   };
   for (const error of errors) {
-    const path = toPath(error.instancePath, payload);
+    const relative = toPath(error.instancePath, data);
+    const path = [...base, ...relative];
     switch (error.keyword) {
       case 'required': {
         const missing = String(error.params.missingProperty);
         add({ kind: 'missing', path, key: missing.endsWith('.$') ? missing.slice(0, -2) : missing });
         break;
       }
-      case 'additionalProperties': {
-        const known = Object.keys((error.parentSchema?.properties as Schema | undefined) ?? {});
-        add({ kind: 'unknown', path, key: String(error.params.additionalProperty), known });
+      case 'additionalProperties':
+        add({ kind: 'unknown', path, key: String(error.params.additionalProperty), known: knownKeys(spec, relative, form) });
         break;
-      }
-      case 'not': {
-        const pair = (error.schema as { required?: string[] } | undefined)?.required;
-        if (pair) add({ kind: 'both', path, key: pair[0] });
-        break;
-      }
       case 'errorMessage': {
         const original = error.params.errors?.[0];
-        if (!original || isTemplateValue(original.data ?? error.data)) break;
+        if (!original || isTemplateValue(valueAt(data, relative))) break;
         if (original.keyword === 'type') add({ kind: 'type', path, expected: (error.message ?? '').replace(/^must be /, '') });
         else if (original.keyword === 'enum') add({ kind: 'enum', path, allowed: (original.params.allowedValues as string[]) ?? [] });
         else add({ kind: 'constraint', path, message: error.message ?? '' });
@@ -222,6 +234,28 @@ function toProblems(errors: readonly AjvError[], payload: JsonValue): PayloadPro
     }
   }
   return problems;
+}
+
+/** Names the object at `path` (under `spec`) accepts, `.$` variants included in `Parameters`. */
+function knownKeys(spec: ParameterSpec, path: readonly (string | number)[], form: PayloadForm): string[] {
+  let current: ParameterSpec | undefined = spec;
+  for (const segment of path) {
+    if (current?.type === 'list') current = current.items;
+    else if (current?.type === 'map') current = current.values;
+    else if (current?.type === 'structure' && typeof segment === 'string') current = Object.hasOwn(current.fields, segment) ? current.fields[segment] : undefined;
+    else current = undefined;
+  }
+  if (current?.type !== 'structure') return [];
+  return Object.keys(current.fields).flatMap((name) => (form === 'Parameters' ? [name, `${name}.$`] : [name]));
+}
+
+function valueAt(root: JsonValue, path: readonly (string | number)[]): unknown {
+  let current: unknown = root;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
 }
 
 /**

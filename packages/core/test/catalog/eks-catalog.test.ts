@@ -88,10 +88,9 @@ describe('validateEksPayload', () => {
     expect(validateEksPayload('call', 'Arguments', payload)).toEqual([]);
   });
 
-  it('reports missing, unknown, both, type, enum and constraint problems with paths', () => {
+  it('reports missing, unknown, type, enum and constraint problems with paths (not X with X.$: asl/paths does)', () => {
     const payload = { ClusterName: 'MyCluster', 'ClusterName.$': '$.name', Endpoint: 42, Method: 'FETCH', Pth: '/api', QueryParameters: { limit: '10' } };
     expect(validateEksPayload('call', 'Parameters', payload)).toEqual([
-      { kind: 'both', path: [], key: 'ClusterName' },
       { kind: 'missing', path: [], key: 'CertificateAuthority' },
       { kind: 'missing', path: [], key: 'Path' },
       { kind: 'unknown', path: [], key: 'Pth', known: expect.arrayContaining(['Path', 'Path.$']) },
