@@ -187,7 +187,10 @@ const FACTS: readonly IntegrationIam[] = [
         why: 'hands the node role to Amazon EKS',
       },
     ],
-    notes: [SERVICE_LINKED_ROLE_NOTE],
+    notes: [
+      SERVICE_LINKED_ROLE_NOTE,
+      "AWS CDK's EksCreateNodegroup also grants ec2:DescribeLaunchTemplates, ec2:DescribeLaunchTemplateVersions, ec2:DescribeVpcs and ec2:DescribeAvailabilityZones; AWS's documented template does not, and neither does this policy.",
+    ],
   },
   {
     key: 'eks:deleteCluster',

@@ -101,6 +101,7 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
   }
 
   for (const state of machine.states) {
+    if (state.type === 'Map') distributedMapFindings(state, findings);
     if (state.type !== 'Task') continue;
     const resource = state.resource;
     if (!resource) {
@@ -206,6 +207,25 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
   const text = JSON.stringify(document);
   const placeholders = Object.values(ENVIRONMENT_PLACEHOLDERS).filter((placeholder) => text.includes(placeholder));
   return { document, statements, findings, notes, kubernetes, placeholders, requirements };
+}
+
+/** A Distributed Map and a Map's ItemReader/ResultWriter need permissions this deriver does not model: say so. */
+function distributedMapFindings(state: State, findings: PolicyFinding[]): void {
+  const processor = state.fields.ItemProcessor;
+  const config = isObjectValue(processor) ? processor.ProcessorConfig : undefined;
+  const distributed = isObjectValue(config) && config.Mode === 'DISTRIBUTED';
+  const io = ['ItemReader', 'ResultWriter'].filter((key) => isObjectValue(state.fields[key]));
+  if (!distributed && io.length === 0) return;
+  const needs = [
+    ...(distributed ? ['to start and stop its child workflow executions (on this state machine, whose ARN the definition does not hold)'] : []),
+    ...(io.length > 0 ? [`for its ${io.join(' and ')}, to read and write the items in Amazon S3`] : []),
+  ];
+  findings.push({
+    severity: 'warning',
+    state: state.name,
+    path: state.path,
+    message: `Map "${state.name}" needs permissions asl-lint does not derive: ${needs.join('; ')}. Add them by hand ("IAM policies for using Distributed Map states" in the Step Functions developer guide)`,
+  });
 }
 
 function environmentOf(state: State, options: DerivePolicyOptions, findings: PolicyFinding[]): Environment {

@@ -402,6 +402,29 @@ describe('the integrations around EKS', () => {
     ]);
   });
 
+  it('warns about what a Distributed Map needs, never a silent gap', () => {
+    const definition = {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } },
+          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'Work', States: { Work: { Type: 'Pass', End: true } } },
+          End: true,
+        },
+      },
+    };
+    expect(derive(definition, AWS_ENV).findings).toEqual([
+      {
+        severity: 'warning',
+        state: 'Each',
+        path: ['States', 'Each'],
+        message:
+          'Map "Each" needs permissions asl-lint does not derive: to start and stop its child workflow executions (on this state machine, whose ARN the definition does not hold); for its ItemReader, to read and write the items in Amazon S3. Add them by hand ("IAM policies for using Distributed Map states" in the Step Functions developer guide)',
+      },
+    ]);
+  });
+
   it('a state with Credentials needs sts:AssumeRole; its integration permissions belong to that role', () => {
     const role = 'arn:aws:iam::999988887777:role/eks-admin';
     const policy = derive(task('arn:aws:states:::eks:deleteCluster', { Name: 'x' }, { Credentials: { RoleArn: role } }), AWS_ENV);
