@@ -1,9 +1,12 @@
-import { defineRule, isJsonataExpression, jsonataBody, jsonataFacts, jsonataStrings, literalStrings, parseJsonata, type JsonataString } from '@asl-lint/core';
+import { closestMatch, defineRule, isJsonataExpression, jsonataBody, jsonataFacts, jsonataStrings, literalStrings, parseJsonata, type JsonataString } from '@asl-lint/core';
 
 function shown(value: string): string {
   const flat = value.replace(/\s+/g, ' ');
   return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
 }
+
+/** The members of the reserved `$states` variable. */
+const STATES_MEMBERS: readonly string[] = ['input', 'context', 'result', 'errorOutput'];
 
 /** `$states.result` is the task's result: only the state's own Output and Assign of Task, Map and Parallel see it. */
 function allowsResult(entry: JsonataString): boolean {
@@ -32,12 +35,13 @@ export default defineRule({
       eval: 'State "{{state}}": the JSONata expression in {{field}} calls $eval, which Step Functions does not support',
       resultScope: 'State "{{state}}": {{field}} uses $states.result, which exists only in the Output and Assign of a Task, Map or Parallel state',
       errorOutputScope: 'State "{{state}}": {{field}} uses $states.errorOutput, which exists only in the Output and Assign of a Catch',
+      unknownStatesMember: 'State "{{state}}": the JSONata expression in {{field}} reads $states.{{member}}, which does not exist: $states has input, context, result and errorOutput{{suggestion}}',
       inJsonPathState:
         'State "{{state}}": {{field}} is a JSONata expression, but the state uses JSONPath, so it is sent as the text "{{value}}"; add "QueryLanguage": "JSONata" to the state (or the top level)',
     },
     docs: {
       whatItDoes:
-        'Parses every `{% … %}` string of JSONata states (Arguments, Output, Assign, Items, ItemSelector, Condition, the scalar fields such as TimeoutSeconds, ItemReader/ResultWriter/ItemBatcher fields, Catch and Choice rule Output/Assign) with the `jsonata` package, without evaluating anything. Multi-line expressions and `{%expr%}` without spaces are valid. It reports a string in those fields that starts with `{%` but does not end with `%}` (or the reverse, or has blanks around the delimiters), and the constructs Step Functions forbids: `$$`, `$` or a bare field name at the top level of an expression (the input is `$states.input`), `$eval`, `$states.result` outside the Output and Assign of Task, Map and Parallel states, and `$states.errorOutput` outside a Catch. In JSONPath states, a `{% … %}` string in a payload template is only text: that is reported as a warning (the state most likely lacks `"QueryLanguage": "JSONata"`).',
+        'Parses every `{% … %}` string of JSONata states (Arguments, Output, Assign, Items, ItemSelector, Condition, the scalar fields such as TimeoutSeconds, ItemReader/ResultWriter/ItemBatcher fields, Catch and Choice rule Output/Assign) with the `jsonata` package, without evaluating anything. Multi-line expressions and `{%expr%}` without spaces are valid. It reports a string in those fields that starts with `{%` but does not end with `%}` (or the reverse, or has blanks around the delimiters), and the constructs Step Functions forbids: `$$`, `$` or a bare field name at the top level of an expression (the input is `$states.input`), `$eval`, `$states.result` outside the Output and Assign of Task, Map and Parallel states, `$states.errorOutput` outside a Catch, and `$states` members that do not exist (`$states.inputs`). In JSONPath states, a `{% … %}` string in a payload template is only text: that is reported as a warning (the state most likely lacks `"QueryLanguage": "JSONata"`).',
       whyItMatters:
         'Step Functions rejects a definition whose JSONata does not parse or whose delimiters are malformed, and refuses the forbidden constructs when the state machine is created or validated. Left unchecked these errors surface only at deployment.',
       examples: {
@@ -93,6 +97,11 @@ export default defineRule({
           }
         }
         const members = new Set(facts.statesReferences.map((reference) => reference.member));
+        for (const member of members) {
+          if (STATES_MEMBERS.includes(member)) continue;
+          const suggestion = closestMatch(member, STATES_MEMBERS);
+          context.report({ path: entry.path, messageId: 'unknownStatesMember', data: { ...base, member, suggestion: suggestion ? ` (did you mean $states.${suggestion}?)` : '' } });
+        }
         if (members.has('result') && !allowsResult(entry)) context.report({ path: entry.path, messageId: 'resultScope', data: base });
         if (members.has('errorOutput') && !allowsErrorOutput(entry)) context.report({ path: entry.path, messageId: 'errorOutputScope', data: base });
       }

@@ -21,12 +21,14 @@ export default defineRule({
       collision: 'State "{{state}}": {{where}} has both "{{name}}" and "{{key}}"; once ".$" is removed the two keys collide',
       literalPath:
         'State "{{state}}": "{{key}}" in {{where}} is the text "{{value}}", sent as it is because the key does not end in ".$"; name the key "{{key}}.$" to use the {{what}}',
+      statesVariable:
+        'State "{{state}}": {{field}} "{{value}}" reads the variable $states, which exists only in JSONata states; in JSONPath write $ for the input and $$ for the context object',
       staticResult:
         'State "{{state}}": "{{key}}" in {{where}} holds "{{value}}", but a Pass state\'s Result is static and never evaluated; build the value in Parameters instead',
     },
     docs: {
       whatItDoes:
-        'Parses every path of JSONPath states: `InputPath`, `OutputPath`, `ResultPath` (also in `Catch`), `ItemsPath`, the `…Path` fields (`TimeoutSecondsPath`, `SecondsPath`, `MaxConcurrencyPath`, `ErrorPath`…), Choice `Variable` and `…Path` comparisons, and every `Key.$` value of the payload templates (`Parameters`, `ResultSelector`, `ItemSelector`, ItemReader/ResultWriter `Parameters`, ItemBatcher `BatchInput`, `Credentials`, `Assign`) at any depth. Reference paths (`ResultPath`, `ItemsPath` and the `…Path` fields) must select one node: no `..`, `*`, filters, slices or unions. `ResultPath` must not write into the context object (`$$`) nor name a variable. A `Key.$` value must be a path (`$…`, `$$…`, `$variable…`) or an intrinsic function call, and a template must not hold both `Key` and `Key.$`. Intrinsic calls themselves are checked by `asl/intrinsic-functions`. A plain key whose value is a path or an intrinsic call (`"Endpoint": "$.endpoint"`) sends that text as it is: this is reported as a warning, as Step Functions\' own validator does (`NO_DOLLAR`); a lone `$` or a `$word` (a price, a variable-like name) is not reported. A path or intrinsic call in a Pass state\'s `Result`, which is never evaluated, is also a warning (`PASS_RESULT_IS_STATIC`).',
+        'Parses every path of JSONPath states: `InputPath`, `OutputPath`, `ResultPath` (also in `Catch`), `ItemsPath`, the `…Path` fields (`TimeoutSecondsPath`, `SecondsPath`, `MaxConcurrencyPath`, `ErrorPath`…), Choice `Variable` and `…Path` comparisons, and every `Key.$` value of the payload templates (`Parameters`, `ResultSelector`, `ItemSelector`, ItemReader/ResultWriter `Parameters`, ItemBatcher `BatchInput`, `Credentials`, `Assign`) at any depth. Reference paths (`ResultPath`, `ItemsPath` and the `…Path` fields) must select one node: no `..`, `*`, filters, slices or unions. `ResultPath` must not write into the context object (`$$`) nor name a variable, and no path may read `$states`, which exists only in JSONata states. A `Key.$` value must be a path (`$…`, `$$…`, `$variable…`) or an intrinsic function call, and a template must not hold both `Key` and `Key.$`. Intrinsic calls themselves are checked by `asl/intrinsic-functions`. A plain key whose value is a path or an intrinsic call (`"Endpoint": "$.endpoint"`) sends that text as it is: this is reported as a warning, as Step Functions\' own validator does (`NO_DOLLAR`); a lone `$` or a `$word` (a price, a variable-like name) is not reported. A path or intrinsic call in a Pass state\'s `Result`, which is never evaluated, is also a warning (`PASS_RESULT_IS_STATIC`).',
       whyItMatters:
         'Step Functions rejects a definition with a malformed path (`SCHEMA_VALIDATION_FAILED`), and a path that parses but selects several nodes where one is needed fails the execution at run time (`States.ParameterPathFailure`, `States.ResultPathMatchFailure`). A `.$` value that is not a path is a typo of a path or a key that should not end in `.$`.',
       examples: {
@@ -59,6 +61,8 @@ export default defineRule({
             messageId: 'malformed',
             data: { state: state.name, field: field.field, value: shown(field.value), kind: KIND_TEXT[field.kind], problem: parsed.error.message, column: parsed.error.offset + 1 },
           });
+        } else if (parsed.path.variable === 'states') {
+          context.report({ path: field.path, messageId: 'statesVariable', data: { state: state.name, field: field.field, value: shown(field.value) } });
         }
       }
       for (const entry of staticResultPaths(state)) {
@@ -88,6 +92,8 @@ export default defineRule({
               messageId: 'malformed',
               data: { state: state.name, field: `"${entry.key}" in ${entry.where}`, value: shown(entry.value), kind: 'path', problem: parsed.error.message, column: parsed.error.offset + 1 },
             });
+          } else if (parsed.path.variable === 'states') {
+            context.report({ path: entry.path, messageId: 'statesVariable', data: { state: state.name, field: `"${entry.key}" in ${entry.where}`, value: shown(entry.value) } });
           }
         } else if (!looksLikeIntrinsic(entry.value)) {
           context.report({ path: entry.path, messageId: 'notPathOrIntrinsic', data: { state: state.name, key: entry.key, where: entry.where, value: shown(entry.value) } });

@@ -149,6 +149,7 @@ ruleTester(rule, {
       "Resource": "arn:aws:states:::lambda:invoke",
       "Arguments": { "Payload": "{% $states.result %}" },
       "Output": "{% $states.errorOutput %}",
+      "Assign": { "input": "{% $states.inputs %}", "odd": "{% $states.foo & $states.foo %}" },
       "Catch": [{ "ErrorEquals": ["States.ALL"], "Output": "{% $states.result.Payload %}", "Next": "Done" }],
       "Next": "Done"
     },
@@ -165,7 +166,16 @@ ruleTester(rule, {
           endColumn: 55,
         },
         { messageId: 'errorOutputScope', message: 'State "Run": Output uses $states.errorOutput, which exists only in the Output and Assign of a Catch', line: 9, column: 17, endLine: 9, endColumn: 44 },
-        { messageId: 'resultScope', line: 10, column: 60, endLine: 10, endColumn: 90 },
+        {
+          messageId: 'unknownStatesMember',
+          message: 'State "Run": the JSONata expression in Assign.input reads $states.inputs, which does not exist: $states has input, context, result and errorOutput (did you mean $states.input?)',
+          line: 10,
+          column: 28,
+          endLine: 10,
+          endColumn: 50,
+        },
+        { messageId: 'unknownStatesMember', data: { state: 'Run', field: 'Assign.odd', member: 'foo', suggestion: '' }, line: 10, column: 59, endLine: 10, endColumn: 92 },
+        { messageId: 'resultScope', line: 11, column: 60, endLine: 11, endColumn: 90 },
       ],
     },
     {

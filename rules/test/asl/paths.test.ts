@@ -249,6 +249,26 @@ ruleTester(rule, {
       ],
     },
     {
+      name: '$states, the JSONata variable, in a JSONPath state',
+      code: `{
+  "StartAt": "A",
+  "States": {
+    "A": { "Type": "Pass", "InputPath": "$states.input", "Parameters": { "id.$": "$states.context.Execution.Id" }, "End": true }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'statesVariable',
+          message: 'State "A": InputPath "$states.input" reads the variable $states, which exists only in JSONata states; in JSONPath write $ for the input and $$ for the context object',
+          line: 4,
+          column: 41,
+          endLine: 4,
+          endColumn: 56,
+        },
+        { messageId: 'statesVariable', line: 4, column: 82, endLine: 4, endColumn: 112 },
+      ],
+    },
+    {
       name: 'paths in a Pass Result are never evaluated (AWS PASS_RESULT_IS_STATIC)',
       code: `{
   "StartAt": "Seed",
