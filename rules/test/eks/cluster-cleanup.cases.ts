@@ -15,6 +15,7 @@ import {
   pass,
   runJob,
   scope,
+  sdk,
   succeed,
   wait,
   workflow,
@@ -150,6 +151,10 @@ export const leaking = {
     'Run job': runJob('etl', { next: 'Delete cluster', catch: [[ALL, 'Delete cluster']] }),
     'Delete cluster': deleteCluster('etl'),
   }),
+  sdkCreate: workflow({
+    'Create cluster': sdk('createCluster', { Name: 'etl', RoleArn: 'arn:aws:iam::111122223333:role/eks-cluster', ResourcesVpcConfig: { SubnetIds: ['subnet-0aacf887d9f00e6a7'] } }, { next: 'Notify' }),
+    Notify: pass(),
+  }),
 };
 
 export const clean = {
@@ -241,6 +246,10 @@ export const clean = {
   sharedClusterForMap: workflow({
     'Create cluster': createCluster('etl', { next: 'Per item' }),
     'Per item': map(scope({ 'Run job': runJob('etl') }), { next: 'Delete cluster', catch: [[ALL, 'Delete cluster']] }),
+    'Delete cluster': deleteCluster('etl'),
+  }),
+  sdkCreateOptimizedDelete: workflow({
+    'Create cluster': sdk('createCluster', { Name: 'etl', RoleArn: 'arn:aws:iam::111122223333:role/eks-cluster', ResourcesVpcConfig: { SubnetIds: ['subnet-0aacf887d9f00e6a7'] } }, { next: 'Delete cluster' }),
     'Delete cluster': deleteCluster('etl'),
   }),
   unreachableCreate: workflow({

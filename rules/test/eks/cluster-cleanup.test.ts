@@ -244,6 +244,17 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'the AWS SDK integration creates clusters too',
+      code: leaking.sdkCreate,
+      errors: [
+        leak(
+          leaking.sdkCreate,
+          'Create cluster',
+          `Cluster "etl" created by "Create cluster" is left running when the execution succeeds after "Notify": Create cluster → Notify → execution succeeds. ${DELETE_BEFORE_END}`,
+        ),
+      ],
+    },
+    {
       name: 'failedSyncCreateMayLeaveResource: a failing .sync create counts',
       code: workflow({ 'Create cluster': createCluster('etl', { next: 'Delete cluster' }), 'Delete cluster': deleteCluster('etl') }),
       options: { failedSyncCreateMayLeaveResource: true },

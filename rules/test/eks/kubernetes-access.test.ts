@@ -39,6 +39,13 @@ const inParallel = workflow({
   'Delete cluster': deleteCluster('etl'),
 });
 
+const awsAuthIgnored = workflow({
+  'Create cluster': createCluster('etl', { extra: { AccessConfig: { AuthenticationMode: 'API', BootstrapClusterCreatorAdminPermissions: false } }, next: 'Map role' }),
+  'Map role': call('etl', 'POST', '/api/v1/namespaces/kube-system/configmaps', { next: 'Run job', catch: [[ALL, 'Delete cluster']] }),
+  'Run job': runJob('etl', { next: 'Delete cluster', catch: [[ALL, 'Delete cluster']] }),
+  'Delete cluster': deleteCluster('etl'),
+});
+
 ruleTester(rule, {
   valid: [
     {
@@ -97,6 +104,24 @@ ruleTester(rule, {
           message:
             '"Map role" calls the Kubernetes API of cluster "etl", which "Create cluster" created with AccessConfig.BootstrapClusterCreatorAdminPermissions false, and no access entry or aws-auth step runs before it: Create cluster → Map role. The call fails with EKS.401; grant the workflow\'s role access first (eks:createAccessEntry and eks:associateAccessPolicy)',
           ...fieldValue(awsAuthFirst, 'Map role', 'ClusterName'),
+        },
+      ],
+    },
+    {
+      name: 'with AuthenticationMode API, EKS ignores aws-auth',
+      code: awsAuthIgnored,
+      errors: [
+        {
+          messageId: 'noAccess',
+          message:
+            '"Map role" calls the Kubernetes API of cluster "etl", which "Create cluster" created with AccessConfig.BootstrapClusterCreatorAdminPermissions false, and no access entry or aws-auth step runs before it: Create cluster → Map role. The call fails with EKS.401; grant the workflow\'s role access first (eks:createAccessEntry and eks:associateAccessPolicy)',
+          ...fieldValue(awsAuthIgnored, 'Map role', 'ClusterName'),
+        },
+        {
+          messageId: 'noAccess',
+          message:
+            '"Run job" calls the Kubernetes API of cluster "etl", which "Create cluster" created with AccessConfig.BootstrapClusterCreatorAdminPermissions false, and no access entry or aws-auth step runs before it: Create cluster → Map role → Run job. The call fails with EKS.401; grant the workflow\'s role access first (eks:createAccessEntry and eks:associateAccessPolicy)',
+          ...fieldValue(awsAuthIgnored, 'Run job', 'ClusterName'),
         },
       ],
     },

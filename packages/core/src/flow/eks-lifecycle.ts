@@ -13,17 +13,20 @@
  *   it, reference §6.2). `failedSyncCreateMayLeaveResource` makes a failing `.sync` create count as a creation.
  * - Deletes do not fail: a failing cleanup step is fixed with a Retry, not with more cleanup, so its failure edges
  *   are not followed.
+ * - The AWS SDK integration of the same EKS APIs (`aws-sdk:eks:createCluster`…) creates and deletes the same
+ *   resources; it has no `.sync`, so its creates are request-response.
  * - `deleteCluster` deletes only the cluster: node groups and Fargate profiles must be deleted first.
  * - A Wait state, or a DescribeCluster/DescribeNodegroup (AWS SDK integration) on the same name, is a wait for
  *   ACTIVE: the analysis cannot tell how long is enough.
  * - An AWS SDK `createAccessEntry`/`associateAccessPolicy`, or an `eks:call` that writes a ConfigMap in
- *   `kube-system` (the `aws-auth` map), gives the workflow access to a cluster created without cluster-admin.
+ *   `kube-system` (the `aws-auth` map) of a cluster whose `AuthenticationMode` is not `API`, gives the workflow
+ *   access to a cluster created without cluster-admin.
  */
 import { isObjectValue, type JsonValue } from '../ast.js';
-import { EKS_PARAMETERS, type EksResourceKind } from '../catalog/eks.js';
-import { eksTaskOf, readEksField, type EksTask } from '../catalog/eks-task.js';
-import { fieldIdentity, readField } from '../dynamic-values.js';
-import type { State, StateMachine } from '../model.js';
+import { EKS_PARAMETERS, EKS_SERVICE, eksApi, type EksApiSpec, type EksResourceKind } from '../catalog/eks.js';
+import { eksTaskOf, readEksField } from '../catalog/eks-task.js';
+import { fieldIdentity, isJsonataExpression, readField, type FieldValue } from '../dynamic-values.js';
+import { payloadKey, type State, type StateMachine } from '../model.js';
 import { runDataflow, type Dataflow, type FlowExit, type StateEffect, type WitnessStep } from './dataflow.js';
 import { buildFlowGraph, type FlowGraph } from './graph.js';
 
@@ -105,8 +108,9 @@ function computeEksFlow(machine: StateMachine, options: EksFlowOptions): EksFlow
   const graph = buildFlowGraph(machine);
   const clusters = new Map<State, string>();
   const effects = new Map<State, StateEffect>();
+  const modes = authenticationModes(machine);
   for (const state of machine.states) {
-    const effect = effectOf(state, options, clusters);
+    const effect = effectOf(state, options, clusters, modes);
     if (effect) effects.set(state, effect);
   }
   const dataflow = runDataflow(graph, (state) => effects.get(state));
@@ -138,27 +142,62 @@ function computeEksFlow(machine: StateMachine, options: EksFlowOptions): EksFlow
   };
 }
 
-/** Identity of a catalog identifier parameter of an EKS task. */
-function identityOf(task: EksTask, key: string | undefined): string | undefined {
-  return key ? fieldIdentity(readEksField(task, key)) : undefined;
+/** An EKS lifecycle or Kubernetes call as the analysis reads it, from the optimized or the AWS SDK integration. */
+interface EksCall {
+  readonly spec: EksApiSpec;
+  readonly synchronous: boolean;
+  read(key: string): FieldValue | undefined;
 }
 
-function effectOf(state: State, options: EksFlowOptions, clusters: Map<State, string>): StateEffect | undefined {
+/**
+ * The optimized integration (`eks:createCluster.sync`), or the AWS SDK integration of the same EKS API
+ * (`aws-sdk:eks:createCluster`: same PascalCase member names, request-response only).
+ */
+function eksCallOf(state: State): EksCall | undefined {
+  const task = eksTaskOf(state);
+  if (task?.spec) {
+    return { spec: task.spec, synchronous: task.pattern === 'sync' || task.pattern === 'sync:2', read: (key) => readEksField(task, key) };
+  }
+  const resource = state.resource;
+  if (resource?.kind !== 'aws-sdk' || resource.service !== EKS_SERVICE) return undefined;
+  const spec = eksApi(resource.api);
+  if (!spec?.lifecycle) return undefined;
+  const key = payloadKey(state);
+  return { spec, synchronous: false, read: (field) => readField(state.fields[key], field, [...state.path, key], state.queryLanguage) };
+}
+
+/** `AccessConfig.AuthenticationMode` of each cluster the workflow creates, by identity. */
+function authenticationModes(machine: StateMachine): Map<string, JsonValue> {
+  const modes = new Map<string, JsonValue>();
+  for (const state of machine.states) {
+    const call = eksCallOf(state);
+    if (call?.spec.lifecycle?.action !== 'create' || call.spec.lifecycle.resource !== 'cluster') continue;
+    const cluster = fieldIdentity(call.read(call.spec.identifiers.cluster));
+    const mode = nestedLiteral(call, EKS_PARAMETERS.accessConfig, EKS_PARAMETERS.authenticationMode);
+    if (cluster !== undefined && mode !== undefined) modes.set(cluster, mode);
+  }
+  return modes;
+}
+
+function effectOf(state: State, options: EksFlowOptions, clusters: Map<State, string>, modes: ReadonlyMap<string, JsonValue>): StateEffect | undefined {
   if (state.type === 'Wait') return { kills: (fact) => fact.startsWith('cluster-creating\u0000') || fact.startsWith('nodegroup-creating\u0000') };
   if (state.type !== 'Task') return undefined;
-  const task = eksTaskOf(state);
-  if (!task?.spec) return sdkEffect(state);
-  const { spec } = task;
-  const cluster = identityOf(task, spec.identifiers.cluster);
+  const call = eksCallOf(state);
+  if (!call) return sdkEffect(state);
+  const { spec, synchronous } = call;
+  const identity = (key: string | undefined) => (key ? fieldIdentity(call.read(key)) : undefined);
+  const cluster = identity(spec.identifiers.cluster);
   if (cluster === undefined) return undefined;
   clusters.set(state, cluster);
   const lifecycle = spec.lifecycle;
-  if (!lifecycle) return spec.api === 'call' && writesAwsAuth(task) ? { kills: exact([factKey('no-admin', cluster)]) } : undefined;
+  if (!lifecycle) {
+    // With AuthenticationMode API, EKS ignores the aws-auth ConfigMap (reference §6.4).
+    return spec.api === 'call' && writesAwsAuth(call) && modes.get(cluster) !== 'API' ? { kills: exact([factKey('no-admin', cluster)]) } : undefined;
+  }
   const name =
-    lifecycle.resource === 'nodegroup' ? identityOf(task, spec.identifiers.nodegroup) : lifecycle.resource === 'fargate-profile' ? identityOf(task, spec.identifiers.fargateProfile) : undefined;
+    lifecycle.resource === 'nodegroup' ? identity(spec.identifiers.nodegroup) : lifecycle.resource === 'fargate-profile' ? identity(spec.identifiers.fargateProfile) : undefined;
   if (lifecycle.resource !== 'cluster' && name === undefined) return undefined;
   const resource = factKey(lifecycle.resource, cluster, name);
-  const synchronous = task.pattern === 'sync' || task.pattern === 'sync:2';
 
   if (lifecycle.action === 'delete') {
     const ended =
@@ -173,8 +212,8 @@ function effectOf(state: State, options: EksFlowOptions, clusters: Map<State, st
   const gen = [resource];
   if (lifecycle.resource === 'cluster') {
     if (!synchronous) gen.push(factKey('cluster-creating', cluster));
-    if (nestedLiteral(task, EKS_PARAMETERS.accessConfig, EKS_PARAMETERS.bootstrapClusterCreatorAdminPermissions) === false) gen.push(factKey('no-admin', cluster));
-    if (nestedLiteral(task, EKS_PARAMETERS.resourcesVpcConfig, EKS_PARAMETERS.endpointPublicAccess) === false) gen.push(factKey('private-endpoint', cluster));
+    if (nestedLiteral(call, EKS_PARAMETERS.accessConfig, EKS_PARAMETERS.bootstrapClusterCreatorAdminPermissions) === false) gen.push(factKey('no-admin', cluster));
+    if (nestedLiteral(call, EKS_PARAMETERS.resourcesVpcConfig, EKS_PARAMETERS.endpointPublicAccess) === false) gen.push(factKey('private-endpoint', cluster));
   } else if (lifecycle.resource === 'nodegroup' && !synchronous) {
     gen.push(factKey('nodegroup-creating', cluster, name));
   }
@@ -184,8 +223,8 @@ function effectOf(state: State, options: EksFlowOptions, clusters: Map<State, st
 /** AWS SDK EKS calls that wait for a resource or grant access to a cluster. */
 function sdkEffect(state: State): StateEffect | undefined {
   const resource = state.resource;
-  if (resource?.kind !== 'aws-sdk' || resource.service !== 'eks') return undefined;
-  const key = state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
+  if (resource?.kind !== 'aws-sdk' || resource.service !== EKS_SERVICE) return undefined;
+  const key = payloadKey(state);
   const read = (field: string) => fieldIdentity(readField(state.fields[key], field, [...state.path, key], state.queryLanguage));
   switch (resource.api) {
     case 'describeCluster': {
@@ -212,19 +251,19 @@ function sdkEffect(state: State): StateEffect | undefined {
 }
 
 /** An `eks:call` that creates or replaces a ConfigMap in `kube-system`: the `aws-auth` map (reference §6.4). */
-function writesAwsAuth(task: EksTask): boolean {
-  const method = readEksField(task, EKS_PARAMETERS.method);
-  const path = readEksField(task, EKS_PARAMETERS.path);
+function writesAwsAuth(call: EksCall): boolean {
+  const method = call.read(EKS_PARAMETERS.method);
+  const path = call.read(EKS_PARAMETERS.path);
   if (method?.kind !== 'literal' || path?.kind !== 'literal' || typeof path.value !== 'string') return false;
   return ['POST', 'PUT', 'PATCH'].includes(String(method.value)) && path.value.startsWith('/api/v1/namespaces/kube-system/configmaps');
 }
 
 /** A literal value nested one level down in the payload (`ResourcesVpcConfig.EndpointPublicAccess`). */
-function nestedLiteral(task: EksTask, outer: string, inner: string): JsonValue | undefined {
-  const field = readEksField(task, outer);
+function nestedLiteral(call: EksCall, outer: string, inner: string): JsonValue | undefined {
+  const field = call.read(outer);
   if (field?.kind !== 'literal' || !isObjectValue(field.value)) return undefined;
   const value = field.value;
-  return Object.hasOwn(value, inner) && !(typeof value[inner] === 'string' && String(value[inner]).startsWith('{%')) ? value[inner] : undefined;
+  return Object.hasOwn(value, inner) && !isJsonataExpression(value[inner]) ? value[inner] : undefined;
 }
 
 function exact(keys: readonly string[]): (fact: string) => boolean {
