@@ -80,10 +80,13 @@ describe('codeActions', () => {
   it('in YAML, disables the rule with a comment above the finding, which silences it', () => {
     const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: Nowhere\n';
     const { service, document, actions } = actionsFor(yaml, 'file:///work/flow.asl.yaml');
-    expect(actions.map((a) => a.title)).toEqual(['Disable asl/transitions for this line']);
+    expect(actions.map((a) => a.title)).toEqual(['Disable asl/transitions for this line', 'Disable asl/transitions for state "A"']);
     const disabled = applyEdits(document, actions[0].edit!.changes![document.uri]);
     expect(disabled).toBe('StartAt: A\nStates:\n  A:\n    Type: Pass\n    # asl-lint-disable-next-line asl/transitions -- reason\n    Next: Nowhere\n');
     expect(service.validate(documentOf(disabled, document.uri, 2))).toEqual([]);
+    const forState = applyEdits(document, actions[1].edit!.changes![document.uri]);
+    expect(forState).toBe('StartAt: A\nStates:\n  A:\n    Comment: "asl-lint-disable asl/transitions -- reason"\n    Type: Pass\n    Next: Nowhere\n');
+    expect(service.validate(documentOf(forState, document.uri, 3))).toEqual([]);
   });
 
   it('in YAML, indents the comment past a sequence dash', () => {
@@ -100,10 +103,13 @@ describe('codeActions', () => {
     expect(actions.map((a) => a.title)).toEqual([
       'Append .sync',
       'Disable eks/run-job-sync for this line',
+      'Disable eks/run-job-sync for state "Run"',
       'Disable eks/parameters for this line',
+      'Disable eks/parameters for state "Run"',
       'Fix all safely fixable asl-lint problems',
     ]);
     expect(applyEdits(document, actions[0].edit!.changes![document.uri])).toBe(template.replace('eks:runJob\n', 'eks:runJob.sync\n'));
+    expect(applyEdits(document, actions[2].edit!.changes![document.uri])).toBe(template.replace('          Run:\n', '          Run:\n            Comment: "asl-lint-disable eks/run-job-sync -- reason"\n'));
   });
 
   it('source.fixAll applies every safe fix at once and nothing else', () => {

@@ -2,7 +2,7 @@ import { INTERNAL_ERROR, UNUSED_SUPPRESSION } from '@asl-lint/core';
 import type { CodeAction, CodeActionContext, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import type { Analysis } from './analysis.js';
 import { isDiagnosticData, SOURCE, type FixData } from './diagnostics.js';
-import { suppressionFor } from './suppress.js';
+import { suppressionsFor } from './suppress.js';
 
 export const QUICK_FIX_KIND: CodeActionKind = 'quickfix';
 /** Applies every safe fix of the document, e.g. on save with `editor.codeActionsOnSave`. */
@@ -30,9 +30,10 @@ export function codeActions(analysis: Analysis, _range: Range, context: CodeActi
       fixes.forEach((fix, index) => {
         actions.push({ title: fix.title, kind: QUICK_FIX_KIND, diagnostics: [diagnostic], isPreferred: fix.safe && index === 0, edit: { changes: { [uri]: fix.edits } } });
       });
-      const suppression = UNSUPPRESSIBLE.has(current.code as string) ? undefined : suppressionFor(analysis, current.code as string, analysis.lines.offsetAt(current.range.start));
-      const key = suppression && `${suppression.title}\u0000${suppression.edit.start}\u0000${suppression.edit.text}`;
-      if (suppression && key && !offered.has(key)) {
+      const suppressions = UNSUPPRESSIBLE.has(current.code as string) ? [] : suppressionsFor(analysis, current.code as string, analysis.lines.offsetAt(current.range.start));
+      for (const suppression of suppressions) {
+        const key = `${suppression.title}\u0000${suppression.edit.start}\u0000${suppression.edit.text}`;
+        if (offered.has(key)) continue;
         offered.add(key);
         const { edit } = suppression;
         const textEdit: TextEdit = { range: { start: analysis.lines.positionAt(edit.start), end: analysis.lines.positionAt(edit.end) }, newText: edit.text };

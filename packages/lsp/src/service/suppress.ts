@@ -33,24 +33,29 @@ export function stateAt(analysis: Analysis, offset: number): State | undefined {
 
 /**
  * How to silence `ruleId` at `offset`: in YAML a `# asl-lint-disable-next-line` comment above the finding's line;
- * in JSON the enclosing state's `Comment` field, which keeps the file valid ASL.
+ * in both languages the enclosing state's `Comment` field (`asl-lint-disable <id> -- reason`), which keeps the file
+ * valid ASL and covers the whole state.
  */
-export function suppressionFor(analysis: Analysis, ruleId: string, offset: number): Suppressing | undefined {
+export function suppressionsFor(analysis: Analysis, ruleId: string, offset: number): Suppressing[] {
   const { text } = analysis;
-  if (analysis.result.language === 'yaml') {
+  const yaml = analysis.result.language === 'yaml';
+  const found: Suppressing[] = [];
+  if (yaml) {
     const line = analysis.lines.positionAt(offset).line;
     const lineStart = analysis.lines.lineStart(line);
     const indent = /^[ \t]*(?:- )*/.exec(text.slice(lineStart, lineStart + 200))?.[0] ?? '';
     const comment = `${indent.replace(/-/g, ' ')}# asl-lint-disable-next-line ${ruleId} -- ${REASON_PLACEHOLDER}${lineBreakOf(text)}`;
-    return { title: `Disable ${ruleId} for this line`, edit: { start: lineStart, end: lineStart, text: comment } };
+    found.push({ title: `Disable ${ruleId} for this line`, edit: { start: lineStart, end: lineStart, text: comment } });
   }
   const state = stateAt(analysis, offset);
-  if (!state || state.node.kind !== 'object') return undefined;
-  const edit = commentDirectiveEdit(text, state.node, ruleId);
-  return edit ? { title: `Disable ${ruleId} for state "${state.name}"`, edit } : undefined;
+  if (state?.node.kind === 'object') {
+    const edit = commentDirectiveEdit(text, state.node, ruleId, yaml);
+    if (edit) found.push({ title: `Disable ${ruleId} for state "${state.name}"`, edit });
+  }
+  return found;
 }
 
-function commentDirectiveEdit(text: string, node: ObjectNode, ruleId: string): OffsetEdit | undefined {
+function commentDirectiveEdit(text: string, node: ObjectNode, ruleId: string, yaml: boolean): OffsetEdit | undefined {
   const directive = `asl-lint-disable ${ruleId} -- ${REASON_PLACEHOLDER}`;
   const existing = getProperty(node, 'Comment');
   if (existing) {
@@ -71,8 +76,16 @@ function commentDirectiveEdit(text: string, node: ObjectNode, ruleId: string): O
     }
     return { start: existing.value.range.start, end: existing.value.range.end, text: JSON.stringify(combined) };
   }
-  const property = `"Comment": ${JSON.stringify(directive)}`;
   const first = node.properties[0];
+  if (yaml) {
+    // A block mapping: a new first line, indented like the first key. Flow mappings (`{ … }`) are left alone.
+    if (!first) return undefined;
+    const lineStart = Math.max(text.lastIndexOf('\n', first.keyRange.start - 1), text.lastIndexOf('\r', first.keyRange.start - 1)) + 1;
+    const indent = text.slice(lineStart, first.keyRange.start);
+    if (!/^[ ]*$/.test(indent)) return undefined;
+    return { start: lineStart, end: lineStart, text: `${indent}Comment: ${JSON.stringify(directive)}${lineBreakOf(text)}` };
+  }
+  const property = `"Comment": ${JSON.stringify(directive)}`;
   if (!first) return { start: node.range.start + 1, end: node.range.start + 1, text: property };
   // Repeat the whitespace that precedes the first key, so the new line is indented like its siblings.
   const gap = text.slice(node.range.start + 1, first.keyRange.start);
