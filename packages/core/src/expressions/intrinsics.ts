@@ -359,6 +359,9 @@ function checkSpecifics(fn: IntrinsicFunctionSpec, call: IntrinsicCall, problems
         push('format-placeholders', a.start, `the template of States.Format has ${a.placeholders} {} placeholder${a.placeholders === 1 ? '' : 's'} but ${call.args.length - 1} value${call.args.length === 2 ? ' follows' : 's follow'}`);
       }
       break;
+    case 'States.JsonToString':
+      if (a.kind !== 'path' && a.kind !== 'call') push('argument-value', a.start, 'States.JsonToString takes a path to the data to serialize, not a literal');
+      break;
     case 'States.JsonMerge':
       if (c.kind === 'boolean' && c.value) push('json-merge-deep', c.start, 'States.JsonMerge supports only a shallow merge: its third argument must be false');
       break;

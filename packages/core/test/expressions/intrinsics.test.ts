@@ -120,6 +120,7 @@ describe('checkIntrinsic', () => {
     ['States.ArrayRange(1, 10, 0)', 'argument-value', 'the step of States.ArrayRange must not be 0', 25],
     ['States.ArrayRange(0, 2000, 1)', 'argument-value', 'States.ArrayRange(0, 2000, 1) would return 2001 items; the limit is 1000', 18],
     ['States.ArrayPartition($.a, 0)', 'argument-value', 'the chunk size of States.ArrayPartition must be a positive number', 27],
+    ["States.JsonToString('{}')", 'argument-value', 'States.JsonToString takes a path to the data to serialize, not a literal', 20],
     ['States.MathAdd(2147483648, 1)', 'argument-value', '2147483648 is outside the 32-bit integer range States.MathAdd accepts', 15],
   ] as const)('reports %s', (text, kind, message, offset) => {
     expect(problems(text)).toEqual([[kind, message, offset]]);
