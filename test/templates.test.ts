@@ -68,6 +68,8 @@ const EXPECTED: Record<string, [string, string, string][]> = {
   ],
   // A CustomState fragment: no StartAt or graph rules.
   'cdk/custom-state.ts': [],
+  // Definitions held in `const`s of the file.
+  'cdk/constants.ts': [['asl/transitions', '5:38-5:41', "'B'"]],
   // JSON.stringify({…}) as const, a string literal with \', a template literal with ${expression}.
   'cdk/from-string.ts': [
     ['asl/express-patterns', '10:41-10:90', "'arn:aws:states:::lambda:invoke.waitForTaskToken'"],
@@ -99,6 +101,10 @@ describe('definitions in templates and code', () => {
       ['cdk', 'state-machine', 'Stringified', 'EXPRESS', false],
       ['cdk', 'state-machine', 'Literal', '-', false],
       ['cdk', 'state-machine', 'Template', '-', false],
+    ]);
+    expect(summary('cdk/constants.ts')).toEqual([
+      ['cdk', 'state', 'Callback', '-', false],
+      ['cdk', 'state-machine', 'M', 'EXPRESS', false],
     ]);
     expect(summary('cdk/cfn-state-machine.js')).toEqual([
       ['cdk', 'state-machine', 'Low', 'EXPRESS', false],

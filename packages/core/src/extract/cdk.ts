@@ -96,16 +96,30 @@ class CdkReader {
   readonly definitions: Definition[] = [];
   readonly problems: ParseProblem[] = [];
   readonly linked: LinkedDefinition[] = [];
+  /** `const name = …` of the file, so that `JSON.stringify(definition)` finds its object; null when declared twice. */
+  private readonly constants = new Map<string, EsNode | null>();
   /** Calls already read as part of a `new StateMachine(…)`, not to be read again on their own. */
   private readonly seen = new Set<EsNode>();
 
   constructor(private readonly text: string) {}
 
   walk(root: EsNode): void {
+    this.forEachNode(root, (node) => this.collectConstant(node));
+    // A DefinitionBody given to a StateMachine is read with it (its id and type), not on its own.
+    this.forEachNode(root, (node) => {
+      if (node.type !== 'NewExpression' || calleeName(node.callee) !== 'StateMachine') return;
+      const props = (node.arguments as EsNode[]).map(unwrap).find((arg) => arg.type === 'ObjectExpression');
+      const body = this.resolve(objectProperty(props, 'definitionBody'));
+      if (body?.type === 'CallExpression') this.seen.add(body);
+    });
+    this.forEachNode(root, (node) => this.visit(node));
+  }
+
+  private forEachNode(root: EsNode, action: (node: EsNode) => void): void {
     const stack: EsNode[] = [root];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      this.visit(node);
+      action(node);
       // Children in reverse so definitions come out in source order.
       const children: EsNode[] = [];
       for (const key of Object.keys(node)) {
@@ -119,6 +133,27 @@ class CdkReader {
     }
   }
 
+  private collectConstant(node: EsNode): void {
+    if (node.type !== 'VariableDeclaration' || node.kind !== 'const') return;
+    for (const declarator of node.declarations as EsNode[]) {
+      const id = declarator.id as EsNode;
+      if (id.type !== 'Identifier' || !declarator.init) continue;
+      const name = id.name as string;
+      this.constants.set(name, this.constants.has(name) ? null : (declarator.init as EsNode));
+    }
+  }
+
+  /** An expression, or what the constant it names holds (a few steps, so `const a = b` chains end). */
+  private resolve(node: EsNode | undefined): EsNode | undefined {
+    let current = node && unwrap(node);
+    for (let step = 0; step < 4 && current?.type === 'Identifier'; step++) {
+      const init = this.constants.get(current.name as string);
+      if (!init) break;
+      current = unwrap(init);
+    }
+    return current;
+  }
+
   private visit(node: EsNode): void {
     if (node.type === 'NewExpression') {
       const name = calleeName(node.callee);
@@ -127,19 +162,16 @@ class CdkReader {
       const props = args.find((arg) => arg.type === 'ObjectExpression');
       const machine: MachineProps = { id, workflowType: this.workflowType(objectProperty(props, 'stateMachineType')), substitutions: substitutionKeys(props) };
       if (name === 'CustomState') {
-        const stateJson = objectProperty(props, 'stateJson');
+        const stateJson = this.resolve(objectProperty(props, 'stateJson'));
         if (stateJson?.type === 'ObjectExpression') this.pushObject('state', stateJson, { id, workflowType: undefined, substitutions: undefined });
       } else if (name === 'CfnStateMachine') {
-        const definition = objectProperty(props, 'definition');
-        const definitionString = objectProperty(props, 'definitionString');
+        const definition = this.resolve(objectProperty(props, 'definition'));
+        const definitionString = this.resolve(objectProperty(props, 'definitionString'));
         if (definition?.type === 'ObjectExpression') this.pushObject('state-machine', definition, machine);
         else if (definitionString) this.readDefinitionText(definitionString, machine);
       } else if (name === 'StateMachine') {
-        const body = objectProperty(props, 'definitionBody');
-        if (body?.type === 'CallExpression') {
-          this.seen.add(body);
-          this.readDefinitionBody(body, machine);
-        }
+        const body = this.resolve(objectProperty(props, 'definitionBody'));
+        if (body?.type === 'CallExpression') this.readDefinitionBody(body, machine);
       }
     } else if (node.type === 'CallExpression' && !this.seen.has(node)) {
       this.readDefinitionBody(node, { id: undefined, workflowType: undefined, substitutions: undefined });
@@ -151,7 +183,7 @@ class CdkReader {
     if (owner !== 'DefinitionBody') return;
     const argument = (call.arguments as EsNode[])[0];
     if (!argument) return;
-    if (method === 'fromString') this.readDefinitionText(unwrap(argument), machine);
+    if (method === 'fromString') this.readDefinitionText(this.resolve(argument)!, machine);
     else if (method === 'fromFile') {
       const path = this.staticPath(unwrap(argument));
       if (path === undefined) return;
@@ -163,7 +195,7 @@ class CdkReader {
   /** `JSON.stringify({…})`, a string literal or a template literal holding JSON. */
   private readDefinitionText(node: EsNode, machine: MachineProps): void {
     if (node.type === 'CallExpression' && calleeName(node.callee) === 'stringify' && memberNames(node.callee)[0] === 'JSON') {
-      const value = unwrap((node.arguments as EsNode[])[0] ?? node);
+      const value = this.resolve((node.arguments as EsNode[])[0] ?? node)!;
       if (value.type === 'ObjectExpression') this.pushObject('state-machine', value, machine);
       return;
     }
