@@ -15,6 +15,8 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRules } from '@asl-lint/rules';
 import { ProjectConfigurations, CONFIG_FILE_GLOB } from './project-config.js';
@@ -59,7 +61,7 @@ export function startServer(connection: Connection): void {
     const key = `${document.version}:${generation}`;
     if (published.get(document.uri) === key) return;
     const diagnostics = safely('validation', [], () => service.validate(document));
-    reportConfigurationProblems(document);
+    safely('configuration', undefined, () => reportConfigurationProblems(document));
     published.set(document.uri, key);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   };
@@ -175,7 +177,7 @@ export function startServer(connection: Connection): void {
     const resultId = `${document.version}:${generation}`;
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
     const items = safely('validation', [], () => service.validate(document));
-    reportConfigurationProblems(document);
+    safely('configuration', undefined, () => reportConfigurationProblems(document));
     return { kind: 'full', resultId, items };
   });
 
@@ -230,4 +232,14 @@ function main(argv: readonly string[]): void {
   startServer(connection);
 }
 
-main(process.argv.slice(2));
+// Run only as the program (the bin, possibly through a symlink), not when imported.
+const entry = process.argv[1] ? realpathOrSelf(process.argv[1]) : '';
+if (entry && pathToFileURL(entry).href === import.meta.url) main(process.argv.slice(2));
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

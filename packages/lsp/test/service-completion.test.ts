@@ -109,6 +109,14 @@ describe('complete', () => {
     expect(applyItem(document, items[0])).toContain('"LogOptions": { "RetrieveLogs":  }');
   });
 
+  it('offers the documented names of free-form maps (Kubernetes log and query parameters)', () => {
+    const { items, labels } = complete(runJobJson('"Parameters": { "LogOptions": { "LogParameters": { "tailLines": ["10"], | } } }'));
+    expect(labels).toEqual(['container', 'follow', 'previous', 'sinceSeconds', 'sinceTime', 'timestamps', 'limitBytes', 'insecureSkipTLSVerifyBackend', 'stream', 'pretty']);
+    expect((items.find((item) => item.label === 'limitBytes')!.documentation as { value: string }).value).toContain('Keeps the result under the 256 KiB task quota.');
+    const query = complete('StartAt: C\nStates:\n  C:\n    Type: Task\n    Resource: arn:aws:states:::eks:call\n    Parameters:\n      QueryParameters:\n        lab|\n    End: true\n', YAML);
+    expect(query.labels).toContain('labelSelector');
+  });
+
   it('completes YAML parameter names under Parameters', () => {
     const { items, labels, document } = complete('StartAt: Del\nStates:\n  Del:\n    Type: Task\n    Resource: arn:aws:states:::eks:deleteNodegroup.sync\n    Parameters:\n      ClusterName: c\n      Nod|\n    End: true\n', YAML);
     expect(labels).toEqual(['NodegroupName', 'NodegroupName.$']);

@@ -1,7 +1,9 @@
 import {
   EKS_APIS,
+  EKS_PARAMETERS,
   EKS_SERVICE,
   OTHER_INTEGRATIONS,
+  POD_LOG_PARAMETERS,
   STATE_TYPES,
   describeSpec,
   eksApi,
@@ -55,7 +57,7 @@ export function complete(analysis: Analysis, lastParsed: Analysis | undefined, p
     const parameter = payloadFieldsAt(context.state, context.inState);
     if (parameter) {
       const present = presentKeys(analysis, valuePath);
-      const dynamic = context.state.queryLanguage === 'JSONPath';
+      const dynamic = context.state.queryLanguage === 'JSONPath' && parameter.dynamicKeys;
       Object.entries(parameter.fields)
         .sort(([, a], [, b]) => Number(b.required === true) - Number(a.required === true))
         .forEach(([name, spec], index) => {
@@ -100,13 +102,22 @@ function parameterAt(state: State, inState: readonly PathSegment[]): { api: EksA
 }
 
 /** The fields that may be added to the object at `inState` (the payload itself or a nested structure). */
-function payloadFieldsAt(state: State, inState: readonly PathSegment[]): { api: EksApiSpec; fields: ParameterFields; prefix: string[] } | undefined {
+function payloadFieldsAt(state: State, inState: readonly PathSegment[]): { api: EksApiSpec; fields: ParameterFields; prefix: string[]; dynamicKeys: boolean } | undefined {
   const api = taskApi(state);
   if (!api || inState.length < 1 || !isPayloadKey(state, inState[0])) return undefined;
   const nested = specPath(inState.slice(1));
-  if (nested.length === 0) return { api, fields: api.parameters, prefix: [] };
+  if (nested.length === 0) return { api, fields: api.parameters, prefix: [], dynamicKeys: true };
   const spec = specAt(api.parameters, nested);
-  return spec?.type === 'structure' ? { api, fields: spec.fields, prefix: nested.filter((segment): segment is string => typeof segment === 'string') } : undefined;
+  const prefix = nested.filter((segment): segment is string => typeof segment === 'string');
+  if (spec?.type === 'structure') return { api, fields: spec.fields, prefix, dynamicKeys: true };
+  if (spec?.type === 'map' && spec.knownKeys) {
+    // Free-form keys with documented names (Kubernetes query parameters): offer those, plain only.
+    const documented = prefix.at(-1) === EKS_PARAMETERS.logParameters ? POD_LOG_PARAMETERS : undefined;
+    const fields: Record<string, ParameterSpec> = Object.create(null);
+    for (const key of spec.knownKeys) fields[key] = { ...spec.values, doc: documented?.[key]?.doc ?? spec.values.doc };
+    return { api, fields, prefix, dynamicKeys: false };
+  }
+  return undefined;
 }
 
 function presentKeys(analysis: Analysis, hostPath: readonly PathSegment[]): Set<string> {
