@@ -169,8 +169,17 @@ function grants(statement: RoleStatement, action: string, resource: string): boo
   if (!actionMatches) return false;
   if (!statement.resources) return true;
   const needed = wildcardPlaceholders(resource);
-  return statement.resources.some((granted) => granted === OPAQUE || patternsOverlap(wildcardPlaceholders(granted), needed));
+  return statement.resources.some((granted) => {
+    if (granted === OPAQUE) return true;
+    // `!GetAtt A.Arn` and `!GetAtt B.Arn` of two resources of the template never name the same thing.
+    const [neededAttribute, grantedAttribute] = [ATTRIBUTE_REFERENCE.exec(resource), ATTRIBUTE_REFERENCE.exec(granted)];
+    if (neededAttribute && grantedAttribute) return neededAttribute[1] === grantedAttribute[1];
+    return patternsOverlap(wildcardPlaceholders(granted), needed);
+  });
 }
+
+/** A whole value that is `${Resource.Attribute}`: how the deriver and this rule write `!GetAtt`. */
+const ATTRIBUTE_REFERENCE = /^\$\{([A-Za-z0-9]+\.[A-Za-z0-9.]+)\}$/;
 
 /** `${AWS::Region}` and any other `${…}` stand for values unknown here: compare them as `*`. */
 function wildcardPlaceholders(text: string): string {
@@ -196,11 +205,15 @@ function stringList(value: JsonValue | undefined): string[] | undefined {
 function resourceList(value: JsonValue): (string | typeof OPAQUE)[] {
   return (Array.isArray(value) ? value : [value]).map((item) => {
     if (typeof item === 'string') return item;
-    // `!Sub text` and `!Sub [text, vars]` keep the ARN's shape; any other intrinsic could be anything.
+    // `!Sub text` and `!Sub [text, vars]` keep the ARN's shape, `!GetAtt X.Arn` is written as the deriver writes it;
+    // any other intrinsic could be anything.
     if (isObjectValue(item) && Object.keys(item).length === 1) {
       const sub = item['Fn::Sub'];
       if (typeof sub === 'string') return sub;
       if (Array.isArray(sub) && typeof sub[0] === 'string') return sub[0];
+      const getAtt = item['Fn::GetAtt'];
+      if (typeof getAtt === 'string') return `\${${getAtt}}`;
+      if (Array.isArray(getAtt) && getAtt.length === 2 && getAtt.every((part) => typeof part === 'string')) return `\${${getAtt.join('.')}}`;
     }
     return OPAQUE;
   });

@@ -70,6 +70,12 @@ ${policies}
 `;
 }
 
+/** Adds two roles to a template, for `!GetAtt ClusterRole.Arn` / `!GetAtt NodeRole.Arn`. */
+function withRoles(code: string): string {
+  const role = (name: string) => `  ${name}:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {}\n`;
+  return code.replace('  MachineRole:\n', `${role('ClusterRole')}${role('NodeRole')}  MachineRole:\n`);
+}
+
 const CLUSTER_ARN = '!Sub arn:${AWS::Partition}:eks:${AWS::Region}:${AWS::AccountId}:cluster/jobs';
 
 ruleTester(rule, {
@@ -117,6 +123,20 @@ ruleTester(rule, {
         CREATE_CLUSTER.replace('eks:createCluster.sync', 'eks:createCluster'),
         [`              - Effect: Allow`, `                Action: eks:CreateCluster`, `                Resource: '*'`, `              - Effect: Allow`, `                Action: iam:PassRole`, `                Resource: '*'`].join('\n'),
       ),
+    },
+    {
+      name: 'PassRole on the role the definition passes, both by !GetAtt',
+      code: withRoles(template(
+        CREATE_CLUSTER.replace('RoleArn: arn:aws:iam::111122223333:role/service-role/eks-cluster', 'RoleArn: !GetAtt ClusterRole.Arn'),
+        [
+          `              - Effect: Allow`,
+          `                Action: [eks:CreateCluster, eks:DescribeCluster, eks:DeleteCluster]`,
+          `                Resource: '*'`,
+          `              - Effect: Allow`,
+          `                Action: iam:PassRole`,
+          `                Resource: [!GetAtt ClusterRole.Arn]`,
+        ].join('\n'),
+      )),
     },
     {
       name: 'an external role (an ARN) is not compared',
@@ -188,6 +208,30 @@ ${DELETE_CLUSTER}
           column: 23,
           endLine: 12,
           endColumn: 53,
+        },
+      ],
+    },
+    {
+      name: 'PassRole on another role of the template',
+      code: withRoles(template(
+        CREATE_CLUSTER.replace('RoleArn: arn:aws:iam::111122223333:role/service-role/eks-cluster', 'RoleArn: !GetAtt ClusterRole.Arn'),
+        [
+          `              - Effect: Allow`,
+          `                Action: [eks:CreateCluster, eks:DescribeCluster, eks:DeleteCluster]`,
+          `                Resource: '*'`,
+          `              - Effect: Allow`,
+          `                Action: iam:PassRole`,
+          `                Resource: !GetAtt NodeRole.Arn`,
+        ].join('\n'),
+      )),
+      errors: [
+        {
+          messageId: 'missing',
+          message: 'State "Create cluster" needs iam:PassRole on ${ClusterRole.Arn}, which role MachineRole does not grant',
+          line: 12,
+          column: 23,
+          endLine: 12,
+          endColumn: 62,
         },
       ],
     },

@@ -18,6 +18,7 @@ import {
   type ResourceVariable,
 } from '../catalog/iam.js';
 import type { Definition } from '../definition.js';
+import type { HostContext } from '../extract/host-context.js';
 import { readField, type FieldValue, type QueryLanguage } from '../dynamic-values.js';
 import { buildStateMachine, type State, type StateMachine } from '../model.js';
 import { payloadOf } from './task-payload.js';
@@ -59,6 +60,11 @@ export interface DerivedPolicy {
   readonly kubernetes: readonly KubernetesAccess[];
   /** The CloudFormation pseudo parameters left in the document (`${AWS::Region}`) for values not given. */
   readonly placeholders: readonly string[];
+  /**
+   * `${Resource.Arn}`, `${Parameter}`: values of the host template kept in resources, because CloudFormation resolves
+   * them when the policy sits in the same template under `Fn::Sub` (the YAML output writes `!Sub`).
+   */
+  readonly templateReferences: readonly string[];
   /** Every statement before merging, each with the one state that needs it: what a role check compares. */
   readonly requirements: readonly Requirement[];
 }
@@ -91,6 +97,7 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
   /** By index in `raw`: the actions a request-response state really calls, where fewer than the statement grants. */
   const used = new Map<number, readonly string[]>();
   const findings: PolicyFinding[] = [];
+  const ctx: ResolveContext = { findings, template: templateNamesOf(machine.definition), references: new Set() };
   const notes: string[] = [];
   const addNote = (note: string) => {
     if (!notes.includes(note)) notes.push(note);
@@ -137,7 +144,7 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
         });
         continue;
       }
-      const resolved = resolveVariables(state, facts, resource.kind === 'lambda' ? resource.raw : undefined, findings);
+      const resolved = resolveVariables(state, facts, resource.kind === 'lambda' ? resource.raw : undefined, ctx);
       for (const fact of facts.statements) {
         if (fact.patterns && !fact.patterns.includes(resource.pattern)) continue;
         const widened: string[] = [];
@@ -206,7 +213,8 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
   const document: PolicyDocument = { Version: '2012-10-17', Statement: statements.map((derived) => derived.statement) };
   const text = JSON.stringify(document);
   const placeholders = Object.values(ENVIRONMENT_PLACEHOLDERS).filter((placeholder) => text.includes(placeholder));
-  return { document, statements, findings, notes, kubernetes, placeholders, requirements };
+  const templateReferences = [...ctx.references].filter((reference) => text.includes(reference));
+  return { document, statements, findings, notes, kubernetes, placeholders, templateReferences, requirements };
 }
 
 /** A Distributed Map and a Map's ItemReader/ResultWriter need permissions this deriver does not model: say so. */
@@ -252,21 +260,21 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-function resolveVariables(state: State, facts: IntegrationIam, directLambdaArn: string | undefined, findings: PolicyFinding[]): Map<string, Resolved> {
+function resolveVariables(state: State, facts: IntegrationIam, directLambdaArn: string | undefined, ctx: ResolveContext): Map<string, Resolved> {
   const resolved = new Map<string, Resolved>();
   const { read, language } = payloadOf(state);
   for (const [name, variable] of Object.entries(facts.variables)) {
     if (directLambdaArn !== undefined) {
-      resolved.set(name, resolveLiteral(state, variable, directLambdaArn, [...state.path, 'Resource'], findings));
+      resolved.set(name, resolveLiteral(state, variable, directLambdaArn, [...state.path, 'Resource'], ctx));
       continue;
     }
     const field = read(variable.parameter);
-    resolved.set(name, variable.item !== undefined ? resolveList(state, variable, variable.item, field, language, findings) : resolveField(state, variable, field, findings));
+    resolved.set(name, variable.item !== undefined ? resolveList(state, variable, variable.item, field, language, ctx) : resolveField(state, variable, field, ctx));
   }
   return resolved;
 }
 
-function resolveField(state: State, variable: ResourceVariable, field: FieldValue | undefined, findings: PolicyFinding[]): Resolved {
+function resolveField(state: State, variable: ResourceVariable, field: FieldValue | undefined, ctx: ResolveContext): Resolved {
   if (!field) return { kind: 'absent' };
   const last = field.path[field.path.length - 1];
   if (field.kind !== 'literal' && (last === 'Parameters' || last === 'Arguments')) return { kind: 'dynamic', description: `the whole ${last} is "${field.expression}"` };
@@ -274,38 +282,96 @@ function resolveField(state: State, variable: ResourceVariable, field: FieldValu
   if (field.kind === 'jsonata') return { kind: 'dynamic', description: `"${variable.parameter}": "${field.expression}"` };
   if (typeof field.value !== 'string') {
     if (isIntrinsic(field.value)) return { kind: 'dynamic', description: `${variable.parameter} is the CloudFormation function ${Object.keys(field.value as object)[0]}` };
-    findings.push({ severity: 'warning', state: state.name, path: field.path, message: `State "${state.name}": ${variable.parameter} is not a string, so the ${variable.noun} cannot be named` });
+    ctx.findings.push({ severity: 'warning', state: state.name, path: field.path, message: `State "${state.name}": ${variable.parameter} is not a string, so the ${variable.noun} cannot be named` });
     return { kind: 'dynamic', description: `${variable.parameter} is not a string` };
   }
-  return resolveLiteral(state, variable, field.value, field.path, findings);
+  return resolveLiteral(state, variable, field.value, field.path, ctx);
 }
 
 /** A list whose items each name a resource in their `item` field; the whole list or one item may be dynamic. */
-function resolveList(state: State, variable: ResourceVariable, item: string, field: FieldValue | undefined, language: QueryLanguage, findings: PolicyFinding[]): Resolved {
+function resolveList(state: State, variable: ResourceVariable, item: string, field: FieldValue | undefined, language: QueryLanguage, ctx: ResolveContext): Resolved {
   if (!field) return { kind: 'absent' };
-  if (field.kind !== 'literal') return resolveField(state, variable, field, findings);
+  if (field.kind !== 'literal') return resolveField(state, variable, field, ctx);
   if (!Array.isArray(field.value)) return { kind: 'dynamic', description: `${variable.parameter} is not a list` };
   const items = field.value.map((entry, index): Resolved => {
     const itemVariable = { ...variable, parameter: `${variable.parameter}[${index}].${item}` };
     const value = readField(entry, item, [...field.path, index], language);
-    if (!value && variable.itemDefault !== undefined) return resolveLiteral(state, itemVariable, variable.itemDefault, [...field.path, index], findings);
-    return resolveField(state, itemVariable, value, findings);
+    if (!value && variable.itemDefault !== undefined) return resolveLiteral(state, itemVariable, variable.itemDefault, [...field.path, index], ctx);
+    return resolveField(state, itemVariable, value, ctx);
   });
   return { kind: 'list', items };
 }
 
-function resolveLiteral(state: State, variable: ResourceVariable, value: string, path: Path, findings: PolicyFinding[]): Resolved {
+function resolveLiteral(state: State, variable: ResourceVariable, value: string, path: Path, ctx: ResolveContext): Resolved {
   const placeholder = /\$\{[^}]*\}/.exec(value);
-  if (placeholder) return { kind: 'dynamic', description: `${variable.parameter} "${value}" holds the template placeholder ${placeholder[0]}` };
+  if (placeholder) {
+    const reference = templateReference(variable, value, path, ctx);
+    if (reference) return reference;
+    return { kind: 'dynamic', description: `${variable.parameter} "${value}" holds the template placeholder ${placeholder[0]}` };
+  }
   const parsed = parseResourceValue(variable.kind, value);
   if (parsed.ok) return { kind: 'literal', parts: parsed.parts };
-  findings.push({
+  ctx.findings.push({
     severity: 'warning',
     state: state.name,
     path,
     message: `State "${state.name}": ${variable.parameter} "${value}" is not ${parsed.expected}; the ${variable.noun} is left as a wildcard`,
   });
   return { kind: 'dynamic', description: `${variable.parameter} "${value}" is not ${parsed.expected}` };
+}
+
+interface ResolveContext {
+  readonly findings: PolicyFinding[];
+  /** Names a `Fn::Sub` in the definition's template resolves; undefined outside a template. */
+  readonly template: TemplateNames | undefined;
+  /** The `${…}` references kept in resources. */
+  readonly references: Set<string>;
+}
+
+interface TemplateNames {
+  readonly context: HostContext;
+  readonly parameters: ReadonlySet<string>;
+  readonly resources: ReadonlySet<string>;
+  readonly definitionSubstitutions: ReadonlySet<string>;
+}
+
+function templateNamesOf(definition: Definition): TemplateNames | undefined {
+  if (definition.host !== 'cloudformation' && definition.host !== 'sam') return undefined;
+  const context = definition.hostContext as HostContext | undefined;
+  const substitutions = context?.substitutions;
+  if (!context || !substitutions) return undefined;
+  return { context, parameters: substitutions.parameters, resources: substitutions.resources, definitionSubstitutions: substitutions.definitionSubstitutions };
+}
+
+/**
+ * A value built from the template's own parameters and resources (`!GetAtt ClusterRole.Arn`, `!Ref ClusterName`,
+ * or a `${…}` an Fn::Sub resolves) names one resource at deploy time: keep the reference, so the policy, put in the
+ * same template under Fn::Sub, is as narrow as the definition. DefinitionSubstitutions keys are not the policy's to
+ * resolve: those stay dynamic.
+ */
+function templateReference(variable: ResourceVariable, value: string, path: Path, ctx: ResolveContext): Resolved | undefined {
+  const template = ctx.template;
+  if (!template) return undefined;
+  const names = [...value.matchAll(/\$\{([^}]*)\}/g)].map((match) => match[1]);
+  const listed = template.context.placeholders.filter((placeholder) => samePath(placeholder.path, path));
+  const resolvable = (name: string): boolean => {
+    if (template.definitionSubstitutions.has(name)) return false;
+    const literal = listed.filter((placeholder) => placeholder.name === name);
+    // A `${Name}` written in the definition is resolved only by an Fn::Sub around it; an intrinsic's stand-in always is.
+    if (literal.length > 0 && literal.some((placeholder) => placeholder.sub === undefined)) return false;
+    return name.startsWith('AWS::') ? PSEUDO_PARAMETERS.has(name) : template.parameters.has(name) || template.resources.has(name.split('.')[0]);
+  };
+  if (names.length === 0 || !names.every(resolvable)) return undefined;
+  const whole = names.length === 1 && value === `\${${names[0]}}`;
+  if (variable.kind !== 'name' && !whole && !value.startsWith('arn:')) return undefined;
+  for (const name of names) ctx.references.add(`\${${name}}`);
+  return { kind: 'literal', parts: { arn: value, name: value } };
+}
+
+const PSEUDO_PARAMETERS: ReadonlySet<string> = new Set(['AWS::AccountId', 'AWS::Partition', 'AWS::Region', 'AWS::URLSuffix', 'AWS::StackName', 'AWS::StackId']);
+
+function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && a.every((segment, index) => segment === b[index]);
 }
 
 function isIntrinsic(value: JsonValue): boolean {

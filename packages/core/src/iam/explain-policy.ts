@@ -41,5 +41,11 @@ export function explainPolicy(policy: DerivedPolicy): string {
     lines.push('', 'Placeholders (CloudFormation pseudo parameters; fill them in or deploy the policy with Fn::Sub):');
     for (const placeholder of policy.placeholders) lines.push(`- ${placeholder}: ${PLACEHOLDER_MEANING[placeholder] ?? placeholder}`);
   }
+  if (policy.templateReferences.length > 0) {
+    lines.push(
+      '',
+      `Template references (resolved by CloudFormation when the policy sits in the same template under Fn::Sub, as the YAML output writes it): ${policy.templateReferences.join(', ')}`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

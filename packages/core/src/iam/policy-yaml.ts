@@ -1,4 +1,4 @@
-/** YAML for a CloudFormation template: strings with `${AWS::…}` placeholders become `!Sub` so they resolve. */
+/** YAML for a CloudFormation template: strings with `${…}` (pseudo parameters, template references) become `!Sub` so they resolve. */
 import { Document, visit } from 'yaml';
 import type { PolicyDocument } from './policy-document.js';
 
@@ -7,7 +7,7 @@ export function policyToYaml(document: PolicyDocument | Readonly<Record<string, 
   visit(yaml, {
     Scalar(_key, node) {
       if (typeof node.value !== 'string') return;
-      if (node.value.includes('${AWS::')) node.tag = '!Sub';
+      if (node.value.includes('${')) node.tag = '!Sub';
       // `2012-10-17` is a date to YAML 1.1 readers: always quote it.
       if (/^\d{4}-\d{2}-\d{2}$/.test(node.value)) node.type = 'QUOTE_SINGLE';
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derivePolicy, explainPolicy, parseJson, parseYaml, policyToYaml, toValue, type Definition, type DerivePolicyOptions, type PolicyStatement } from '../../src/index.js';
+import { derivePolicy, explainPolicy, lintText, parseJson, parseYaml, policyToYaml, toValue, type Definition, type DerivePolicyOptions, type PolicyStatement } from '../../src/index.js';
 
 function definitionOf(value: unknown): Definition {
   return { kind: 'state-machine', root: parseJson(JSON.stringify(value, null, 2)).root!, host: 'asl', editable: true };
@@ -549,5 +549,62 @@ describe('EventBridge PutEvents', () => {
   it('literal buses only', () => {
     const policy = derive(task('arn:aws:states:::events:putEvents', { Entries: [{ Detail: {}, EventBusName: 'ops' }, { Detail: {} }] }), AWS_ENV);
     expect(policy.document.Statement[0].Resource).toEqual(['arn:aws:events:sa-east-1:444455556666:event-bus/ops', 'arn:aws:events:sa-east-1:444455556666:event-bus/default']);
+  });
+});
+
+describe('definitions inside a CloudFormation template', () => {
+  const template = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Machine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      RoleArn: !GetAtt MachineRole.Arn
+      DefinitionSubstitutions:
+        Topic: !Ref Alerts
+      Definition:
+        StartAt: Create
+        States:
+          Create:
+            Type: Task
+            Resource: arn:aws:states:::eks:createCluster.sync
+            Parameters:
+              Name: !Sub '\${AWS::StackName}-jobs'
+              RoleArn: !GetAtt ClusterRole.Arn
+              ResourcesVpcConfig:
+                SubnetIds: [a, b]
+            Next: Notify
+          Notify:
+            Type: Task
+            Resource: arn:aws:states:::sns:publish
+            Parameters:
+              TopicArn: \${Topic}
+              Message: done
+            End: true
+  ClusterRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {}
+  Alerts:
+    Type: AWS::SNS::Topic
+`;
+
+  it("keeps the template's own references (resolved by Fn::Sub in the same template); DefinitionSubstitutions stay dynamic", () => {
+    const [definition] = lintText(template, { filePath: 'template.yaml', rules: [] }).definitions;
+    const policy = derivePolicy(definition);
+    expect(policy.document.Statement.map((statement) => statement.Resource)).toEqual([
+      '*',
+      'arn:aws:eks:\${AWS::Region}:\${AWS::AccountId}:cluster/\${AWS::StackName}-jobs',
+      ['\${ClusterRole.Arn}'],
+      ['arn:aws:sns:\${AWS::Region}:\${AWS::AccountId}:*'],
+    ]);
+    expect(policy.templateReferences).toEqual(['\${AWS::StackName}', '\${ClusterRole.Arn}']);
+    expect(policy.statements[3].sources[0].widened).toEqual(['the topic is dynamic (TopicArn "\${Topic}" holds the template placeholder \${Topic}): widened to arn:aws:sns:\${AWS::Region}:\${AWS::AccountId}:*']);
+    expect(policyToYaml(policy.document)).toContain("    Resource:\n      - !Sub \${ClusterRole.Arn}\n");
+  });
+
+  it('the same definition outside a template has no references to keep', () => {
+    const policy = derive(task('arn:aws:states:::eks:deleteCluster', { Name: '\${ClusterName}' }));
+    expect(policy.templateReferences).toEqual([]);
+    expect(policy.document.Statement[0].Resource).toEqual(['arn:aws:eks:\${AWS::Region}:\${AWS::AccountId}:cluster/*']);
   });
 });
