@@ -24,8 +24,6 @@ export function stateSchemaId(type: StateType, language: QueryLanguage): string 
 }
 export const ROOT_SCHEMA_ID = 'stateMachine';
 
-export const COMMON_SCHEMA_ID = 'aslCommon';
-
 const CFN_INTRINSIC = {
   type: 'object',
   minProperties: 1,
@@ -50,10 +48,10 @@ function enumeration(values: readonly string[]): Schema {
 }
 
 /**
- * Scalars shared by every schema, compiled once and referenced (`aslCommon#/$defs/…`), which keeps the
+ * Parts shared by every schema, compiled once and referenced (`aslCommon#/$defs/…`), which keeps the
  * precompiled code small.
  */
-const COMMON_DEFS: Record<string, Schema> = {
+const SCALAR_DEFS: Record<string, Schema> = {
   string: scalar([{ type: 'string' }], 'a string'),
   boolean: scalar([{ type: 'boolean' }], 'a boolean'),
   path: scalar([{ type: 'string' }, { type: 'null' }], 'a path string or null'),
@@ -68,10 +66,37 @@ const COMMON_DEFS: Record<string, Schema> = {
   executionType: enumeration(['STANDARD', 'EXPRESS']),
 };
 
-const common = (name: keyof typeof COMMON_DEFS): Schema => ({ $ref: `${COMMON_SCHEMA_ID}#/$defs/${name}` });
+/** Shared parts are schemas of their own (`asl.retrier`), so ajv compiles each once for all states. */
+const COMMON_PREFIX = 'asl.';
+const common = (name: string): Schema => ({ $ref: `${COMMON_PREFIX}${name}` });
 
-export function commonSchema(): { readonly [keyword: string]: unknown } {
-  return { $id: COMMON_SCHEMA_ID, $defs: COMMON_DEFS };
+let commonDefinitions: Record<string, Schema> | undefined;
+
+/** The shared part a `$ref` names, if it is one (`asl.retrier` → the retrier schema). */
+export function commonDefinition(ref: string): Schema | undefined {
+  if (!ref.startsWith(COMMON_PREFIX)) return undefined;
+  commonDefinitions ??= {
+    ...SCALAR_DEFS,
+    retrier: retrier(),
+    branchRoot: nestedRoot(false),
+    processorRoot: nestedRoot(true),
+    ...Object.fromEntries(
+      QUERY_LANGUAGES.flatMap((language) => [
+        [`catcher${language}`, catcher(language)],
+        [`choiceRule${language}`, choiceRule(language)],
+        [`itemReader${language}`, itemReader(language)],
+        [`itemBatcher${language}`, itemBatcher(language)],
+        [`resultWriter${language}`, resultWriter(language)],
+      ]),
+    ),
+  };
+  const name = ref.slice(COMMON_PREFIX.length);
+  return Object.hasOwn(commonDefinitions, name) ? commonDefinitions[name] : undefined;
+}
+
+function commonSchemas(): { readonly [keyword: string]: unknown }[] {
+  commonDefinition(COMMON_PREFIX);
+  return Object.entries(commonDefinitions!).map(([name, schema]) => ({ $id: `${COMMON_PREFIX}${name}`, ...(typeof schema === 'object' ? schema : {}) }));
 }
 
 const string = common('string');
@@ -157,7 +182,7 @@ export const CHOICE_COMPARISON_OPERATORS: readonly string[] = CHOICE_OPERATORS;
 function choiceRule(language: QueryLanguage): Schema {
   const operators: Record<string, Schema> = {};
   for (const operator of CHOICE_OPERATORS) operators[operator] = anything;
-  const rule = { $ref: '#/$defs/choiceRule' };
+  const rule = common('choiceRuleJSONPath');
   if (language === 'JSONata') {
     return closed({
       Condition: common('booleanOrJsonata'),
@@ -184,7 +209,8 @@ function choiceRule(language: QueryLanguage): Schema {
   });
 }
 
-function nestedRoot(language: QueryLanguage, withProcessorConfig: boolean): Schema {
+/** Parallel branches and Map item processors (their `QueryLanguage` is accepted, reference §7.1). */
+function nestedRoot(withProcessorConfig: boolean): Schema {
   return closed(
     fields({
       StartAt: string,
@@ -197,6 +223,53 @@ function nestedRoot(language: QueryLanguage, withProcessorConfig: boolean): Sche
     }),
     ['StartAt', 'States'],
   );
+}
+
+function itemReader(language: QueryLanguage): Schema {
+  const jsonPath = language === 'JSONPath';
+  return closed(
+          fields({
+            Resource: string,
+            Parameters: only(language, 'JSONPath', object),
+            Arguments: only(language, 'JSONata', orJsonata('object', language)),
+            ReaderConfig: closed(
+              fields({
+                InputType: string,
+                CSVHeaderLocation: string,
+                CSVHeaders: jsonPath ? { type: 'array', items: string } : { anyOf: [{ type: 'array', items: string }, JSONATA], errorMessage: 'an array of strings or a JSONata expression' },
+                CSVDelimiter: string,
+                ManifestType: string,
+                MaxItems: numeric('integer', language),
+                MaxItemsPath: only(language, 'JSONPath', string),
+              }),
+            ),
+          }),
+          ['Resource'],
+        );
+}
+
+function itemBatcher(language: QueryLanguage): Schema {
+  return closed(
+          fields({
+            MaxItemsPerBatch: numeric('integer', language),
+            MaxItemsPerBatchPath: only(language, 'JSONPath', string),
+            MaxInputBytesPerBatch: numeric('integer', language),
+            MaxInputBytesPerBatchPath: only(language, 'JSONPath', string),
+            BatchInput: anything,
+          }),
+        );
+}
+
+function resultWriter(language: QueryLanguage): Schema {
+  return closed(
+          fields({
+            Resource: string,
+            Parameters: only(language, 'JSONPath', object),
+            Arguments: only(language, 'JSONata', orJsonata('object', language)),
+            // OutputType is required by both AWS SDKs (language service schema, CDK WriterConfigProps).
+            WriterConfig: closed({ OutputType: string, Transformation: string }, ['OutputType']),
+          }),
+        );
 }
 
 /** Input/output processing shared by several state types (reference §7.2). */
@@ -216,16 +289,15 @@ function io(language: QueryLanguage, parts: { input?: boolean; parameters?: bool
 const transition = { Next: string, End: boolean };
 
 function errorHandling(language: QueryLanguage): Record<string, Schema> {
-  return { Retry: { type: 'array', items: retrier() }, Catch: { type: 'array', items: catcher(language) } };
+  return { Retry: { type: 'array', items: common('retrier') }, Catch: { type: 'array', items: common(`catcher${language}`) } };
 }
 
 function stateProperties(type: StateType, language: QueryLanguage): Record<string, Schema> {
-  const common = { Type: string, Comment: string, QueryLanguage: queryLanguage };
-  const jsonPath = language === 'JSONPath';
+  const base = { Type: string, Comment: string, QueryLanguage: queryLanguage };
   switch (type) {
     case 'Task':
       return fields({
-        ...common,
+        ...base,
         ...io(language, { input: true, parameters: true, resultSelector: true, resultPath: true, output: true, assign: true }),
         ...transition,
         ...errorHandling(language),
@@ -239,62 +311,28 @@ function stateProperties(type: StateType, language: QueryLanguage): Record<strin
       });
     case 'Parallel':
       return fields({
-        ...common,
+        ...base,
         ...io(language, { input: true, parameters: true, resultSelector: true, resultPath: true, output: true, assign: true }),
         ...transition,
         ...errorHandling(language),
         Arguments: only(language, 'JSONata', orJsonata('object', language)),
-        Branches: { type: 'array', minItems: 1, items: nestedRoot(language, false) },
+        Branches: { type: 'array', minItems: 1, items: common('branchRoot') },
       });
     case 'Map':
       return fields({
-        ...common,
+        ...base,
         ...io(language, { input: true, parameters: true, resultSelector: true, resultPath: true, output: true, assign: true }),
         ...transition,
         ...errorHandling(language),
-        ItemProcessor: nestedRoot(language, true),
-        Iterator: nestedRoot(language, false),
+        ItemProcessor: common('processorRoot'),
+        Iterator: common('branchRoot'),
         // A reference path; unlike InputPath it cannot be null.
         ItemsPath: only(language, 'JSONPath', string),
         Items: only(language, 'JSONata', orJsonata('array', language)),
         ItemSelector: anything,
-        ItemReader: closed(
-          fields({
-            Resource: string,
-            Parameters: only(language, 'JSONPath', object),
-            Arguments: only(language, 'JSONata', orJsonata('object', language)),
-            ReaderConfig: closed(
-              fields({
-                InputType: string,
-                CSVHeaderLocation: string,
-                CSVHeaders: jsonPath ? { type: 'array', items: string } : { anyOf: [{ type: 'array', items: string }, JSONATA], errorMessage: 'an array of strings or a JSONata expression' },
-                CSVDelimiter: string,
-                ManifestType: string,
-                MaxItems: numeric('integer', language),
-                MaxItemsPath: only(language, 'JSONPath', string),
-              }),
-            ),
-          }),
-          ['Resource'],
-        ),
-        ItemBatcher: closed(
-          fields({
-            MaxItemsPerBatch: numeric('integer', language),
-            MaxItemsPerBatchPath: only(language, 'JSONPath', string),
-            MaxInputBytesPerBatch: numeric('integer', language),
-            MaxInputBytesPerBatchPath: only(language, 'JSONPath', string),
-            BatchInput: anything,
-          }),
-        ),
-        ResultWriter: closed(
-          fields({
-            Resource: string,
-            Parameters: only(language, 'JSONPath', object),
-            Arguments: only(language, 'JSONata', orJsonata('object', language)),
-            // OutputType is required by both AWS SDKs (language service schema, CDK WriterConfigProps).
-            WriterConfig: closed({ OutputType: string, Transformation: string }, ['OutputType']),
-          }),
-        ),
+        ItemReader: common(`itemReader${language}`),
+        ItemBatcher: common(`itemBatcher${language}`),
+        ResultWriter: common(`resultWriter${language}`),
         MaxConcurrency: numeric('integer', language),
         MaxConcurrencyPath: only(language, 'JSONPath', string),
         ToleratedFailurePercentage: numeric('number', language),
@@ -305,7 +343,7 @@ function stateProperties(type: StateType, language: QueryLanguage): Record<strin
       });
     case 'Pass':
       return fields({
-        ...common,
+        ...base,
         ...io(language, { input: true, parameters: true, resultPath: true, output: true, assign: true }),
         ...transition,
         // Whether AWS rejects Result in a JSONata Pass state is unverified (reference §10 #20): accept it.
@@ -313,7 +351,7 @@ function stateProperties(type: StateType, language: QueryLanguage): Record<strin
       });
     case 'Wait':
       return fields({
-        ...common,
+        ...base,
         ...io(language, { input: true, output: true, assign: true }),
         ...transition,
         Seconds: numeric('integer', language),
@@ -323,16 +361,16 @@ function stateProperties(type: StateType, language: QueryLanguage): Record<strin
       });
     case 'Choice':
       return fields({
-        ...common,
+        ...base,
         ...io(language, { input: true, output: true, assign: true }),
-        Choices: { type: 'array', minItems: 1, items: { $ref: '#/$defs/choiceRule' } },
+        Choices: { type: 'array', minItems: 1, items: common(`choiceRule${language}`) },
         Default: string,
       });
     case 'Succeed':
-      return fields({ ...common, ...io(language, { input: true, output: true }) });
+      return fields({ ...base, ...io(language, { input: true, output: true }) });
     case 'Fail':
       return fields({
-        ...common,
+        ...base,
         Error: string,
         Cause: string,
         ErrorPath: only(language, 'JSONPath', string),
@@ -359,7 +397,6 @@ export function stateSchema(type: StateType, language: QueryLanguage): { readonl
 function buildStateSchema(type: StateType, language: QueryLanguage): { readonly [keyword: string]: unknown } {
   return {
     $id: stateSchemaId(type, language),
-    ...(type === 'Choice' ? { $defs: { choiceRule: choiceRule(language) } } : {}),
     type: 'object',
     properties: stateProperties(type, language),
     ...(REQUIRED[type] ? { required: REQUIRED[type] } : {}),
@@ -386,7 +423,7 @@ export function rootSchema(): { readonly [keyword: string]: unknown } {
 
 /** Every schema, in a fixed order: the input of compilation and of the precompiled module. */
 export function allAslSchemas(): { readonly [keyword: string]: unknown }[] {
-  const schemas = [commonSchema(), rootSchema()];
+  const schemas = [...commonSchemas(), rootSchema()];
   for (const type of STATE_TYPES) for (const language of QUERY_LANGUAGES) schemas.push(stateSchema(type, language));
   return schemas;
 }

@@ -11,7 +11,7 @@ import { isJsonataExpression } from '../dynamic-values.js';
 import type { State, StateMachine, StateType } from '../model.js';
 import { STATE_TYPES } from '../model.js';
 import { closestMatch } from '../settings.js';
-import { ROOT_SCHEMA_ID, rootSchema, stateSchema, stateSchemaId, type Schema } from './asl-schemas.js';
+import { commonDefinition, ROOT_SCHEMA_ID, rootSchema, stateSchema, stateSchemaId, type Schema } from './asl-schemas.js';
 import { aslValidators, type SchemaError, type SchemaValidator } from './validators.js';
 
 export type StructureMessageId =
@@ -92,7 +92,7 @@ export function checkStructure(machine: StateMachine): StructureProblem[] {
   if (machine.definition.kind === 'state-machine') {
     const validate = validators.get(ROOT_SCHEMA_ID)!;
     if (!validate(machine.value)) {
-      const owner: Owner = { where: 'The state machine', ownerWithType: 'The state machine', basePath: [], schema: rootSchema(), sibling: undefined, language: 'JSONPath' };
+      const owner: Owner = { where: 'The state machine', ownerWithType: 'The state machine', basePath: [], schema: rootSchema, sibling: () => undefined, language: 'JSONPath' };
       for (const error of validate.errors ?? []) problems.push(...fromSchemaError(error, machine.value, owner));
     }
   }
@@ -106,9 +106,10 @@ interface Owner {
   /** `State "A" of type Task`. */
   readonly ownerWithType: string;
   readonly basePath: Path;
-  readonly schema: Schema;
+  /** Schema objects are only needed to explain an unknown field, so they are built on demand. */
+  readonly schema: () => Schema;
   /** The same part in the other query language, to tell a misplaced field from an unknown one. */
-  readonly sibling: Schema | undefined;
+  readonly sibling: () => Schema | undefined;
   readonly language: QueryLanguage;
   readonly type?: StateType;
 }
@@ -142,8 +143,8 @@ function checkState(state: State, machine: StateMachine, validators: ReadonlyMap
     where,
     ownerWithType: `${where} of type ${type}`,
     basePath: state.path,
-    schema: stateSchema(type, language),
-    sibling: stateSchema(type, OTHER[language]),
+    schema: () => stateSchema(type, language),
+    sibling: () => stateSchema(type, OTHER[language]),
     language,
     type,
   };
@@ -247,10 +248,11 @@ function fromSchemaError(error: SchemaError, data: JsonValue, owner: Owner): Str
 }
 
 function unknownField(field: string, relative: Path, path: Path, owner: Owner): StructureProblem {
-  const allowed = propertiesAt(owner.schema, relative);
+  const allowed = propertiesAt(owner.schema(), relative);
+  const sibling = owner.sibling();
   const location = relative.length ? ` in ${formatSubPath(relative)}` : '';
   const fieldPath = [...path, field];
-  if (owner.sibling && propertiesAt(owner.sibling, relative).includes(field)) {
+  if (sibling && propertiesAt(sibling, relative).includes(field)) {
     const language = OTHER[owner.language];
     return { messageId: 'wrongLanguage', path: fieldPath, at: 'key', data: { where: owner.where, field, location, language, advice: languageAdvice(field, language, owner.type, relative) } };
   }
@@ -282,8 +284,6 @@ function languageAdvice(field: string, language: QueryLanguage, type: StateType 
   return 'remove it';
 }
 
-const CHOICE_RULE_REF = '#/$defs/choiceRule';
-
 /**
  * The property names the schema accepts for the object at an instance path. Nested Choice rules
  * (`And[0]`, `Not`) share their rule's schema, in both query languages.
@@ -292,7 +292,7 @@ function propertiesAt(root: Schema, path: Path): string[] {
   let node: unknown = root;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
-    if (isRef(node, CHOICE_RULE_REF) && (segment === 'And' || segment === 'Or' || segment === 'Not')) {
+    if (isChoiceRuleRef(node) && (segment === 'And' || segment === 'Or' || segment === 'Not')) {
       if (segment !== 'Not' && typeof path[i + 1] === 'number') i++;
       continue;
     }
@@ -305,15 +305,19 @@ function propertiesAt(root: Schema, path: Path): string[] {
   return properties ? Object.keys(properties) : [];
 }
 
-function isRef(node: unknown, ref: string): boolean {
-  return typeof node === 'object' && node !== null && (node as { $ref?: unknown }).$ref === ref;
+function isChoiceRuleRef(node: unknown): boolean {
+  const ref = typeof node === 'object' && node !== null ? (node as { $ref?: unknown }).$ref : undefined;
+  return typeof ref === 'string' && ref.includes('choiceRule');
 }
 
-/** Resolves a local `$ref` (`#/$defs/…`). */
+/** Resolves a `$ref`: local (`#/…`) or to a shared part (`asl.retrier`). */
 function follow(node: unknown, document: Schema): unknown {
   for (let hops = 0; hops < 8 && typeof node === 'object' && node !== null && typeof (node as { $ref?: unknown }).$ref === 'string'; hops++) {
     const ref = (node as { $ref: string }).$ref;
-    if (!ref.startsWith('#')) return undefined;
+    if (!ref.startsWith('#')) {
+      node = commonDefinition(ref);
+      continue;
+    }
     let target: unknown = document;
     for (const segment of ref.slice(1).split('/').filter(Boolean).map(unescapePointer)) {
       target = typeof target === 'object' && target !== null ? (target as Record<string, unknown>)[segment] : undefined;

@@ -3,8 +3,11 @@
  * must be the ones in use, and must agree with the schemas compiled by ajv at run time.
  */
 import { describe, expect, it } from 'vitest';
-import { aslValidators, compileAslValidators } from '../../dist/schema/validators.js';
-import { stateSchemaId } from '../../dist/schema/asl-schemas.js';
+import { createRequire } from 'node:module';
+import { aslValidators, compileAslValidators, PRECOMPILED_MODULE, schemaFingerprint } from '../../dist/schema/validators.js';
+import { allAslSchemas, stateSchemaId } from '../../dist/schema/asl-schemas.js';
+
+const require = createRequire(new URL('../../dist/schema/validators.js', import.meta.url));
 
 const samples: [string, unknown][] = [
   [stateSchemaId('Task', 'JSONPath'), { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSeconds: '{% 1 %}', Arguments: {}, Retry: [{ ErrorEquals: 'x', MaxAttempt: 1 }] }],
@@ -17,6 +20,10 @@ const samples: [string, unknown][] = [
 describe('ASL schema validators', () => {
   it('are loaded from the precompiled module, not compiled at start-up', () => {
     expect(aslValidators().source).toBe('precompiled');
+  });
+
+  it('were precompiled from the current schemas', () => {
+    expect((require(PRECOMPILED_MODULE) as { fingerprint: string }).fingerprint).toBe(schemaFingerprint(allAslSchemas()));
   });
 
   it('report exactly what run-time compilation reports', () => {
