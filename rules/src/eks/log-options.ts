@@ -6,6 +6,8 @@ import {
   isJsonataExpression,
   isObjectValue,
   POD_LOG_PARAMETERS,
+  POD_LOG_STREAMS,
+  type PodLogParameter,
   readEksField,
   type JsonValue,
 } from '@asl-lint/core';
@@ -24,9 +26,12 @@ export default defineRule({
       notMap: 'State "{{state}}": LogParameters must be an object mapping Kubernetes log parameters to lists of strings, e.g. {"tailLines": ["100"]}',
       notList: 'State "{{state}}": log parameter "{{name}}" must be a list of strings, e.g. "{{name}}": [{{example}}]',
       unknownName: 'State "{{state}}": "{{name}}" is not a Kubernetes log parameter{{hint}}',
+      badValue: 'State "{{state}}": log parameter "{{name}}" must hold {{expected}}, not {{value}}; Kubernetes rejects the log request',
+      exclusive: 'State "{{state}}": log parameters "{{name}}" and "{{other}}" exclude each other; keep one',
+      discouraged: 'State "{{state}}": log parameter "{{name}}" {{reason}}; remove it',
     },
     docs: {
-      whatItDoes: `Checks \`LogOptions\` of \`eks:runJob\`: reports them on request-response \`eks:runJob\` (logs are only fetched by \`.sync\`), reports \`LogParameters\` that are not an object of lists of strings, and names that are not Kubernetes read-pod-log parameters (${LOG_PARAMETER_NAMES.map((name) => `\`${name}\``).join(', ')}), with the closest one.`,
+      whatItDoes: `Checks \`LogOptions\` of \`eks:runJob\`: reports them on request-response \`eks:runJob\` (logs are only fetched by \`.sync\`), reports \`LogParameters\` that are not an object of lists of strings, names that are not Kubernetes read-pod-log parameters (${LOG_PARAMETER_NAMES.map((name) => `\`${name}\``).join(', ')}), with the closest one; values Kubernetes cannot parse (\`tailLines: ["ten"]\`); \`sinceSeconds\` together with \`sinceTime\`; and \`follow\` or \`insecureSkipTLSVerifyBackend\`, which do harm in a one-shot fetch.`,
       whyItMatters: 'Step Functions passes `LogParameters` to the Kubernetes read-log API as query parameters, so each value is a list of strings (`{"tailLines": ["100"]}`, not `{"tailLines": 100}`); a misspelled name such as `tailLine` is dropped without a word and the full log comes back — often more than the 256 KiB a task result may hold. On `eks:runJob` without `.sync`, LogOptions do nothing at all.',
       examples: {
         invalid: [
@@ -71,14 +76,49 @@ export default defineRule({
           const suggestion = closestMatch(name, LOG_PARAMETER_NAMES);
           context.report({ path: [...logParametersPath, key], at: 'key', messageId: 'unknownName', data: { state, name, hint: suggestion ? `; did you mean "${suggestion}"?` : `; use one of ${LOG_PARAMETER_NAMES.join(', ')}` } });
         }
+        const known = Object.hasOwn(POD_LOG_PARAMETERS, name) ? POD_LOG_PARAMETERS[name] : undefined;
+        if (known?.discouraged) context.report({ path: [...logParametersPath, key], at: 'key', messageId: 'discouraged', data: { state, name, reason: known.discouraged } });
+        if (known?.exclusiveWith && name < known.exclusiveWith && [known.exclusiveWith, `${known.exclusiveWith}.$`].some((other) => Object.hasOwn(logParameters, other))) {
+          context.report({ path: [...logParametersPath, key], at: 'key', messageId: 'exclusive', data: { state, name, other: known.exclusiveWith } });
+        }
         if (dynamic || (language === 'JSONata' && isJsonataExpression(value))) continue;
         if (!isListOfStrings(value, language)) {
           context.report({ path: [...logParametersPath, key], messageId: 'notList', data: { state, name, example: example(value) } });
+          continue;
         }
+        if (!known) continue;
+        (value as JsonValue[]).forEach((item, index) => {
+          if (typeof item !== 'string' || isJsonataExpression(item) || fits(item, known)) return;
+          context.report({ path: [...logParametersPath, key, index], messageId: 'badValue', data: { state, name, expected: EXPECTED[known.value], value: JSON.stringify(item) } });
+        });
       }
     }
   },
 });
+
+const EXPECTED: Record<PodLogParameter['value'], string> = {
+  string: 'text',
+  boolean: '"true" or "false"',
+  integer: 'a whole number such as "100"',
+  time: 'an RFC 3339 time such as "2024-05-01T00:00:00Z"',
+  stream: POD_LOG_STREAMS.map((stream) => `"${stream}"`).join(', ').replace(/, ([^,]*)$/, ' or $1'),
+};
+
+/** Whether a literal log parameter value parses as Kubernetes reads it. */
+function fits(text: string, parameter: PodLogParameter): boolean {
+  switch (parameter.value) {
+    case 'boolean':
+      return text === 'true' || text === 'false';
+    case 'integer':
+      return /^-?\d+$/.test(text);
+    case 'time':
+      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text);
+    case 'stream':
+      return (POD_LOG_STREAMS as readonly string[]).includes(text);
+    default:
+      return true;
+  }
+}
 
 function isListOfStrings(value: JsonValue, language: 'JSONPath' | 'JSONata'): boolean {
   return Array.isArray(value) && value.every((item) => typeof item === 'string' || (language === 'JSONata' && isJsonataExpression(item)));

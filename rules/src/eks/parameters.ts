@@ -57,7 +57,7 @@ export default defineRule({
       }
       const payload = task.payload as JsonValue;
       for (const problem of validateEksPayload(spec.api, task.form, payload)) {
-        if (isLeftToOtherRules(problem)) continue;
+        if (isLeftToOtherRules(problem) || (task.form === 'Parameters' && looksLikePath(problem, payload))) continue;
         const path: Path = [...task.payloadPath, ...problem.path];
         switch (problem.kind) {
           case 'missing':
@@ -104,6 +104,13 @@ function containing(key: string, candidates: readonly string[]): string | undefi
   const lower = key.toLowerCase();
   const matches = candidates.filter((name) => name.toLowerCase().includes(lower) || lower.includes(name.toLowerCase()));
   return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** `"ClusterName": "$.cluster"` sends the text `$.cluster`: asl/paths reports the missing `.$`, which explains the value. */
+function looksLikePath(problem: PayloadProblem, payload: JsonValue): boolean {
+  if (problem.kind !== 'constraint' && problem.kind !== 'enum') return false;
+  const value = valueAt(payload, problem.path);
+  return typeof value === 'string' && value.startsWith('$');
 }
 
 /** `LogOptions.RetrieveLogs`, `Selectors[0].Namespace`. */

@@ -14,6 +14,7 @@ ruleTester(rule, {
       code: machine(runJob(withLogs({ RetrieveLogs: true, LogParameters: { tailLines: ['{% $string($lines) %}'], limitBytes: '{% [$string($bytes)] %}' } }), 'arn:aws:states:::eks:runJob.sync', 'Arguments'), { jsonata: true, placement: 'map' }),
     },
     { name: 'LogOptions by expression', code: machine(runJob(withLogs('{% $logOptions %}'), 'arn:aws:states:::eks:runJob.sync', 'Arguments'), { jsonata: true }) },
+    { name: 'well-formed values', code: machine(runJob(withLogs({ RetrieveLogs: true, LogParameters: { tailLines: ['10'], timestamps: ['false'], sinceTime: ['2024-05-01T00:00:00.5+02:00'], stream: ['Stderr'], previous: ['true'] } }))) },
     { name: 'request-response without LogOptions', code: machine(runJob({ ...CLUSTER, Job: JOB }, 'arn:aws:states:::eks:runJob')) },
   ],
   invalid: [
@@ -71,6 +72,32 @@ ruleTester(rule, {
           column: 13,
           endLine: 17,
           endColumn: 20,
+        },
+      ],
+    },
+    {
+      name: 'values Kubernetes cannot parse',
+      code: machine(runJob(withLogs({ RetrieveLogs: true, LogParameters: { tailLines: ['ten'], timestamps: ['yes'], sinceTime: ['yesterday'], stream: ['stdout'] } }))),
+      errors: [
+        { messageId: 'badValue', message: 'State "Run": log parameter "tailLines" must hold a whole number such as "100", not "ten"; Kubernetes rejects the log request', line: 15, column: 15, endLine: 15, endColumn: 20 },
+        { messageId: 'badValue', data: { state: 'Run', name: 'timestamps', expected: '"true" or "false"', value: '"yes"' }, line: 18, column: 15 },
+        { messageId: 'badValue', data: { state: 'Run', name: 'sinceTime', expected: 'an RFC 3339 time such as "2024-05-01T00:00:00Z"', value: '"yesterday"' }, line: 21, column: 15 },
+        { messageId: 'badValue', data: { state: 'Run', name: 'stream', expected: '"All", "Stdout" or "Stderr"', value: '"stdout"' }, line: 24, column: 15 },
+      ],
+    },
+    {
+      name: 'parameters that exclude each other, and ones that do harm, in a Parallel branch',
+      code: machine(runJob(withLogs({ RetrieveLogs: true, LogParameters: { tailLines: ['10'], sinceTime: ['2024-05-01T00:00:00Z'], 'sinceSeconds.$': '$.since', follow: ['true'], insecureSkipTLSVerifyBackend: ['true'] } })), { placement: 'parallel' }),
+      errors: [
+        { messageId: 'exclusive', message: 'State "Run": log parameters "sinceSeconds" and "sinceTime" exclude each other; keep one', line: 26, column: 21, endLine: 26, endColumn: 37 },
+        { messageId: 'discouraged', message: 'State "Run": log parameter "follow" streams the log, but Step Functions fetches logs once, after the Job finished; remove it', line: 27, column: 21, endLine: 27, endColumn: 29 },
+        {
+          messageId: 'discouraged',
+          message: 'State "Run": log parameter "insecureSkipTLSVerifyBackend" makes the API server skip verifying the kubelet\'s certificate when it reads the log; remove it',
+          line: 30,
+          column: 21,
+          endLine: 30,
+          endColumn: 51,
         },
       ],
     },

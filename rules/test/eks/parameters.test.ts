@@ -55,6 +55,7 @@ ruleTester(rule, {
     { name: 'LogParameters are eks/log-options\'s', code: machine(runJob({ ...CLUSTER, Job: JOB, LogOptions: { RetrieveLogs: true, LogParameters: { tailLines: 10 } } })) },
     { name: 'CloudFormation intrinsics in YAML', code: 'StartAt: Run\nStates:\n  Run:\n    Type: Task\n    Resource: arn:aws:states:::eks:deleteCluster.sync\n    Parameters:\n      Name: !Ref Cluster\n    End: true\n' },
     { name: 'a value and a path for the same key is asl/paths\'s', code: machine({ Resource: 'arn:aws:states:::eks:deleteCluster.sync', Parameters: { Name: 'batch', 'Name.$': '$.cluster' } }) },
+    { name: 'a path without .$ is asl/paths\'s (NO_DOLLAR)', code: machine({ Resource: 'arn:aws:states:::eks:call', Parameters: { ...minimal.call, ClusterName: '$.cluster', Method: '$.method' } }) },
     { name: 'unknown APIs are eks/unknown-api\'s', code: machine({ Resource: 'arn:aws:states:::eks:runjob', Parameters: {} }) },
   ],
   invalid: [

@@ -92,20 +92,41 @@ const kubernetesConnection: ParameterFields = {
   },
 };
 
+export interface PodLogParameter {
+  readonly doc: string;
+  /** What each string of the value list must hold. */
+  readonly value: 'string' | 'boolean' | 'integer' | 'time' | 'stream';
+  /** A parameter Kubernetes rejects together with this one. */
+  readonly exclusiveWith?: string;
+  /** Why the parameter does harm in a one-shot fetch after the Job finished. */
+  readonly discouraged?: string;
+}
+
 /** Kubernetes `PodLogOptions` query parameters of `GET /api/v1/namespaces/{ns}/pods/{name}/log` (reference §3.3). */
-export const POD_LOG_PARAMETERS: Readonly<Record<string, { readonly doc: string; readonly value: 'string' | 'boolean' | 'integer' | 'time' | 'stream' }>> = {
+export const POD_LOG_PARAMETERS: Readonly<Record<string, PodLogParameter>> = {
   container: { value: 'string', doc: 'Container whose log to read; optional only when the pod has one container.' },
-  follow: { value: 'boolean', doc: 'Stream the log. A one-shot fetch after the Job finished has nothing to follow.' },
+  follow: {
+    value: 'boolean',
+    doc: 'Stream the log. A one-shot fetch after the Job finished has nothing to follow.',
+    discouraged: 'streams the log, but Step Functions fetches logs once, after the Job finished',
+  },
   previous: { value: 'boolean', doc: 'Logs of the previous terminated instance of the container.' },
-  sinceSeconds: { value: 'integer', doc: 'Only logs newer than this many seconds. Not together with sinceTime.' },
-  sinceTime: { value: 'time', doc: 'Only logs after this RFC 3339 time. Not together with sinceSeconds.' },
+  sinceSeconds: { value: 'integer', exclusiveWith: 'sinceTime', doc: 'Only logs newer than this many seconds. Not together with sinceTime.' },
+  sinceTime: { value: 'time', exclusiveWith: 'sinceSeconds', doc: 'Only logs after this RFC 3339 time. Not together with sinceSeconds.' },
   timestamps: { value: 'boolean', doc: 'Prefix each line with a timestamp (lines are then no longer JSON).' },
   tailLines: { value: 'integer', doc: 'Only the last N lines. Keeps the result under the 256 KiB task quota.' },
   limitBytes: { value: 'integer', doc: 'Stop after about N bytes of log. Keeps the result under the 256 KiB task quota.' },
-  insecureSkipTLSVerifyBackend: { value: 'boolean', doc: 'Let the API server skip verifying the kubelet certificate.' },
+  insecureSkipTLSVerifyBackend: {
+    value: 'boolean',
+    doc: 'Let the API server skip verifying the kubelet certificate.',
+    discouraged: 'makes the API server skip verifying the kubelet\'s certificate when it reads the log',
+  },
   stream: { value: 'stream', doc: 'Which stream to return: All, Stdout or Stderr (Kubernetes 1.32+). With tailLines only All.' },
   pretty: { value: 'string', doc: 'Pretty-print the output.' },
 };
+
+/** Values of `stream` (Kubernetes 1.32+). */
+export const POD_LOG_STREAMS = ['All', 'Stdout', 'Stderr'] as const;
 
 /** Values of `QueryParameters.propagationPolicy` for Kubernetes DELETE calls. */
 export const KUBERNETES_PROPAGATION_POLICIES = ['Orphan', 'Background', 'Foreground'] as const;
