@@ -70,6 +70,15 @@ describe('codeActions', () => {
     );
   });
 
+  it('counts a finding on the state name as inside the state', () => {
+    const text = '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Succeed" },\n    "B": { "Type": "Succeed" }\n  }\n}\n';
+    const { service, document, actions } = actionsFor(text);
+    expect(actions.map((a) => a.title)).toEqual(['Disable asl/unreachable-state for state "B"']);
+    const disabled = applyEdits(document, actions[0].edit!.changes![document.uri]);
+    expect(disabled).toContain('"B": { "Comment": "asl-lint-disable asl/unreachable-state -- reason", "Type": "Succeed" }');
+    expect(service.validate(documentOf(disabled, document.uri, 2))).toEqual([]);
+  });
+
   it('adds a Comment to a one-line state and to an empty state', () => {
     const oneLine = '{"StartAt": "B", "States": {"B": {"Type": "Pass", "End": true}}}';
     const { document, actions } = actionsFor(oneLine);

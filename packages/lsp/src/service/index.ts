@@ -2,7 +2,7 @@
  * The asl-lint language service: a pure library that takes documents and positions and returns LSP types.
  * It knows nothing of connections, debouncing or settings transport; `server.ts` adapts it to LSP over stdio.
  */
-import { getProperty, lintText, type LintResult, type Rule } from '@asl-lint/core';
+import { lintText, type Rule } from '@asl-lint/core';
 import { allRules } from '@asl-lint/rules';
 import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver';
 import { Analysis } from './analysis.js';
@@ -10,7 +10,7 @@ import { codeActions } from './code-actions.js';
 import { complete } from './completion.js';
 import { resolveConfiguration, type EditorSettings, type ProjectConfiguration, type ResolvedConfiguration } from './configuration.js';
 import { toLspDiagnostic } from './diagnostics.js';
-import { filePathOf, type ServiceDocument } from './document.js';
+import { filePathOf, isStateMachineDocument, type ServiceDocument } from './document.js';
 import { hover } from './hover.js';
 import { documentPolicies, type DocumentPolicy } from './policy.js';
 
@@ -19,7 +19,7 @@ export type { DefinitionModel } from './analysis.js';
 export { normalizeSettings, type EditorSettings, type ProjectConfiguration, type ResolvedConfiguration } from './configuration.js';
 export { FIX_ALL_KIND } from './code-actions.js';
 export { SOURCE, type DiagnosticData, type FixData } from './diagnostics.js';
-export { filePathOf, type ServiceDocument } from './document.js';
+export { filePathOf, isStateMachineDocument, type ServiceDocument } from './document.js';
 export { DERIVE_POLICY_COMMAND, type DocumentPolicy } from './policy.js';
 
 export interface LanguageServiceOptions {
@@ -109,16 +109,3 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
 }
 
-const STATE_MACHINE_FILE = /\.asl\.(json|ya?ml)$/i;
-
-/**
- * Editors that select documents by language (every JSON or YAML file) send us package.json and CI configs too.
- * Those get no diagnostics: only `*.asl.{json,yaml,yml}`, templates in which an extractor found a state machine,
- * and documents whose top level has both `StartAt` and `States`.
- */
-export function isStateMachineDocument(filePath: string, result: LintResult): boolean {
-  if (STATE_MACHINE_FILE.test(filePath)) return true;
-  if (result.definitions.some((definition) => definition.host !== 'asl')) return true;
-  const root = result.document.root;
-  return root?.kind === 'object' && getProperty(root, 'StartAt') !== undefined && getProperty(root, 'States') !== undefined;
-}

@@ -1,5 +1,6 @@
 import { derivePolicy, type DerivePolicyOptions, type KubernetesAccess, type PolicyDocument, type PolicyFinding } from '@asl-lint/core';
 import type { Analysis } from './analysis.js';
+import { filePathOf, isStateMachineDocument } from './document.js';
 
 export const DERIVE_POLICY_COMMAND = 'asl-lint.derivePolicy';
 
@@ -14,6 +15,7 @@ export interface DocumentPolicy {
 
 /** The IAM policy each state machine of the document needs (the `asl-lint.derivePolicy` command). */
 export function documentPolicies(analysis: Analysis, options: unknown): DocumentPolicy[] {
+  if (!isStateMachineDocument(filePathOf(analysis.uri), analysis.result)) return [];
   return analysis.result.definitions
     .filter((definition) => definition.kind === 'state-machine')
     .map((definition) => {

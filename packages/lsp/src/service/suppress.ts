@@ -1,4 +1,4 @@
-import { getProperty, type ObjectNode, type State } from '@asl-lint/core';
+import { getProperty, locatePath, type ObjectNode, type State } from '@asl-lint/core';
 import type { Analysis } from './analysis.js';
 
 /** A `Comment` field directive, as core's suppressions read it: ids and reason follow `asl-lint-disable`. */
@@ -23,10 +23,16 @@ export function stateAt(analysis: Analysis, offset: number): State | undefined {
   const model = analysis.modelAt(offset);
   if (!model) return undefined;
   let best: State | undefined;
+  let bestStart = -1;
   for (const state of model.machine.states) {
-    const { range } = state.node;
-    if (offset < range.start || offset > range.end) continue;
-    if (!best || range.start >= best.node.range.start) best = state;
+    // The state's name belongs to the state (an unreachable state is reported on it), as for core's directives.
+    const key = state.path.length > 0 ? locatePath(model.definition.root, state.path, 'key').range : state.node.range;
+    const start = Math.min(key.start, state.node.range.start);
+    if (offset < start || offset > state.node.range.end) continue;
+    if (start >= bestStart) {
+      best = state;
+      bestStart = start;
+    }
   }
   return best;
 }
