@@ -138,8 +138,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   // With --fix-dry-run, stdout carries the fixed text or the diff; reports without a file go to stderr.
   const reportStream = options.fixDryRun ? io.stderr : io.stdout;
   const context: FormatContext = { cwd: io.cwd, color: useColor(options, io, reportStream), rules: allRules, version: cliVersion() };
+  // GitHub resolves annotation paths and SARIF URIs against the checkout, which may be above the working directory.
+  // Only the sarif and github formats read pathBase.
+  const githubBase = io.env.GITHUB_WORKSPACE ? resolve(io.cwd, io.env.GITHUB_WORKSPACE) : undefined;
   for (const { format, file } of options.outputs) {
-    const text = formatters[format](results, { ...context, color: file ? false : context.color });
+    const text = formatters[format](results, { ...context, ...(githubBase ? { pathBase: githubBase } : {}), color: file ? false : context.color });
     if (file) {
       const problem = writeReport(resolve(io.cwd, file), text);
       if (problem) {
@@ -150,7 +153,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (format === 'github' && summaryFile) {
       try {
-        appendFileSync(summaryFile, formatGithubSummary(results, context));
+        appendFileSync(summaryFile, formatGithubSummary(results, githubBase ? { ...context, pathBase: githubBase } : context));
       } catch (error) {
         io.stderr.write(`asl-lint: cannot write the job summary to ${summaryFile}: ${describeFsError(error)}\n`);
       }

@@ -231,6 +231,14 @@ describe('--format / --output-file pairing', () => {
     expect(readFileSync(join(dir, 'reports/junit.xml'), 'utf8')).toContain('<testcase classname="a.asl.yaml" name="asl/transitions"');
   });
 
+  it('makes paths relative to GITHUB_WORKSPACE when run in a subdirectory of the checkout', async () => {
+    write('infra/a.asl.yaml', BAD);
+    const run = await runCli(['-f', 'github', '-f', 'sarif', '-o', 'asl.sarif', 'a.asl.yaml'], { cwd: join(dir, 'infra'), env: { GITHUB_WORKSPACE: dir } });
+    expect(run.stdout).toMatch(/^::error file=infra\/a\.asl\.yaml,line=5,/);
+    const sarif = JSON.parse(readFileSync(join(dir, 'infra/asl.sarif'), 'utf8'));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('infra/a.asl.yaml');
+  });
+
   it('appends a job summary when GITHUB_STEP_SUMMARY is set', async () => {
     write('a.asl.yaml', BAD);
     write('summary.md', '# Earlier step\n');

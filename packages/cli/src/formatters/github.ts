@@ -23,7 +23,7 @@ export function escapeProperty(value: string): string {
 export const formatGithub: Formatter = (results, context) => {
   let output = '';
   for (const result of results) {
-    const file = repoRelativePath(result.filePath, context.cwd) ?? result.filePath;
+    const file = repoRelativePath(result.filePath, context.cwd, context.pathBase) ?? result.filePath;
     for (const diagnostic of activeDiagnostics(result)) {
       const { line, column, endLine, endColumn } = toLineColumn(result.lines, diagnostic.range);
       const properties = [`file=${escapeProperty(file)}`, `line=${line}`, `endLine=${endLine}`];
@@ -53,7 +53,7 @@ export const formatGithubSummary: Formatter = (results, context) => {
     errors += counts.errorCount;
     warnings += counts.warningCount;
     infos += counts.infoCount;
-    const file = repoRelativePath(result.filePath, context.cwd) ?? result.filePath;
+    const file = repoRelativePath(result.filePath, context.cwd, context.pathBase) ?? result.filePath;
     for (const diagnostic of diagnostics) {
       if (rows.length >= SUMMARY_ROWS) {
         omitted++;

@@ -1,9 +1,9 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The file's path relative to the working directory with `/` separators, or undefined when it lies outside. */
-export function repoRelativePath(filePath: string, cwd: string): string | undefined {
-  const rel = relative(cwd, resolve(cwd, filePath));
+/** The file's path relative to `base` (default: the working directory) with `/` separators, or undefined when it lies outside. */
+export function repoRelativePath(filePath: string, cwd: string, base = cwd): string | undefined {
+  const rel = relative(base, resolve(cwd, filePath));
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
   return rel.split(sep).join('/');
 }
@@ -21,7 +21,7 @@ export function absoluteFileUri(filePath: string, cwd: string): string {
 }
 
 /** The working directory as a file URI ending in `/`, as SARIF wants for `originalUriBaseIds`. */
-export function directoryUri(cwd: string): string {
-  const href = pathToFileURL(cwd).href;
+export function directoryUri(directory: string): string {
+  const href = pathToFileURL(directory).href;
   return href.endsWith('/') ? href : `${href}/`;
 }

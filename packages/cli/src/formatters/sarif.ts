@@ -44,7 +44,7 @@ export const formatSarif: Formatter = (results, context) => {
             rules: descriptors,
           },
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.pathBase ?? context.cwd) } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
       },
@@ -92,8 +92,8 @@ function describeRule(rule: Rule) {
 }
 
 function toResult(result: LintResult, diagnostic: Diagnostic, context: FormatContext, ruleIndex: number, seen: Map<string, number>) {
-  const primary = location(result, diagnostic.range, context.cwd);
-  const related = (diagnostic.related ?? []).map((item, index) => ({ ...location(result, item.range, context.cwd), id: index + 1, message: { text: item.message } }));
+  const primary = location(result, diagnostic.range, context);
+  const related = (diagnostic.related ?? []).map((item, index) => ({ ...location(result, item.range, context), id: index + 1, message: { text: item.message } }));
   const sarifResult: Record<string, unknown> = {
     ruleId: diagnostic.ruleId,
     ruleIndex,
@@ -125,17 +125,17 @@ function toResult(result: LintResult, diagnostic: Diagnostic, context: FormatCon
         kind: 'inSource',
         status: 'accepted',
         ...(justification ? { justification } : {}),
-        location: location(result, range, context.cwd),
+        location: location(result, range, context),
       },
     ];
   }
   return sarifResult;
 }
 
-function location(result: LintResult, range: Range, cwd: string): SarifLocation {
+function location(result: LintResult, range: Range, context: FormatContext): SarifLocation {
   const { line, column, endLine, endColumn } = toLineColumn(result.lines, range);
-  const relative = repoRelativePath(result.filePath, cwd);
-  const artifactLocation = relative !== undefined ? { uri: relativeUri(relative), uriBaseId: SRCROOT } : { uri: absoluteFileUri(result.filePath, cwd) };
+  const relative = repoRelativePath(result.filePath, context.cwd, context.pathBase);
+  const artifactLocation = relative !== undefined ? { uri: relativeUri(relative), uriBaseId: SRCROOT } : { uri: absoluteFileUri(result.filePath, context.cwd) };
   return { physicalLocation: { artifactLocation, region: { startLine: line, startColumn: column, endLine, endColumn } } };
 }
 
