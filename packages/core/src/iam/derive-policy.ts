@@ -142,29 +142,29 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
           path: [...state.path, 'Resource'],
           message: `State "${state.name}" uses ${resource.service}:${resource.api}, for which asl-lint knows no IAM statements; add them by hand (the service's "IAM policies" page in the Step Functions developer guide)`,
         });
-        continue;
-      }
-      const resolved = resolveVariables(state, facts, resource.kind === 'lambda' ? resource.raw : undefined, ctx);
-      for (const fact of facts.statements) {
-        if (fact.patterns && !fact.patterns.includes(resource.pattern)) continue;
-        const widened: string[] = [];
-        const resources = fact.resources.flatMap((resourceFact) => instantiate(resourceFact, facts, resolved, env, style, widened));
-        const source: StatementSource = { state: state.name, statePath: state.path, location, integration, why: fact.why, evidence: facts.evidence, source: facts.source, widened: [...new Set(widened)] };
-        const sync = resource.pattern === 'sync' || resource.pattern === 'sync:2';
-        if (!sync && fact.syncOnly) used.set(raw.length, fact.actions.filter((action) => !fact.syncOnly!.includes(action)));
-        raw.push({
-          sid: sidFor(facts.key === 'lambda:invoke' && resource.kind === 'lambda' ? 'lambda' : facts.key, fact.sid),
-          actions: fact.actions,
-          resources,
-          condition: fact.condition,
-          actionAsString: fact.actionAsString === true,
-          resourceAsString: fact.resourceAsString === true,
-          sources: [source],
-        });
-      }
-      for (const note of facts.notes ?? []) addNote(note);
-      if (facts.evidence === 'inferred') {
-        findings.push({ severity: 'info', state: state.name, message: `State "${state.name}" (${integration}): AWS documents no IAM template for ${facts.key}; its statements are inferred from the documented node group templates` });
+      } else {
+        const resolved = resolveVariables(state, facts, resource.kind === 'lambda' ? resource.raw : undefined, ctx);
+        for (const fact of facts.statements) {
+          if (fact.patterns && !fact.patterns.includes(resource.pattern)) continue;
+          const widened: string[] = [];
+          const resources = fact.resources.flatMap((resourceFact) => instantiate(resourceFact, facts, resolved, env, style, widened));
+          const source: StatementSource = { state: state.name, statePath: state.path, location, integration, why: fact.why, evidence: facts.evidence, source: facts.source, widened: [...new Set(widened)] };
+          const sync = resource.pattern === 'sync' || resource.pattern === 'sync:2';
+          if (!sync && fact.syncOnly) used.set(raw.length, fact.actions.filter((action) => !fact.syncOnly!.includes(action)));
+          raw.push({
+            sid: sidFor(facts.key === 'lambda:invoke' && resource.kind === 'lambda' ? 'lambda' : facts.key, fact.sid),
+            actions: fact.actions,
+            resources,
+            condition: fact.condition,
+            actionAsString: fact.actionAsString === true,
+            resourceAsString: fact.resourceAsString === true,
+            sources: [source],
+          });
+        }
+        for (const note of facts.notes ?? []) addNote(note);
+        if (facts.evidence === 'inferred') {
+          findings.push({ severity: 'info', state: state.name, message: `State "${state.name}" (${integration}): AWS documents no IAM template for ${facts.key}; its statements are inferred from the documented node group templates` });
+        }
       }
     }
 
