@@ -36,6 +36,8 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let configurationRequests = false;
   let refreshSupport = false;
+  let watchRegistration = false;
+  let configurationRegistration = false;
   let generation = 0;
 
   /** Runs a request handler; a bug answers "nothing" and is logged, it never takes the server down. */
@@ -110,6 +112,8 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     configurationRequests = capabilities.workspace?.configuration === true;
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    watchRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    configurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     if (root) projects = new ProjectConfigurations(allRules, filePathOf(root));
     if (params.initializationOptions) {
@@ -132,13 +136,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (configurationRequests) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
-      void fetchSettings();
+    if (configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    if (configurationRequests) void fetchSettings();
+    if (watchRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch(() => undefined);
     }
-    void connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] })
-      .catch(() => undefined);
   });
 
   connection.onDidChangeConfiguration((change) => {
