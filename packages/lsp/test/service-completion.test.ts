@@ -97,6 +97,13 @@ describe('complete', () => {
     expect(applyItem(document, items[0])).toContain('"Parameters": { "ClusterName": "c", "CertificateAuthority":  }');
   });
 
+  it('offers the key under the cursor again, as it is being replaced', () => {
+    const { labels } = complete(runJobJson('"Parameters": { "ClusterName|": "c" }', 'arn:aws:states:::eks:deleteCluster'));
+    expect(labels).toEqual(['Name', 'Name.$']);
+    const same = complete(runJobJson('"Parameters": { "Na|me": "c" }', 'arn:aws:states:::eks:deleteCluster'));
+    expect(same.labels).toEqual(['Name', 'Name.$']);
+  });
+
   it('offers only plain names in JSONata Arguments', () => {
     const { labels } = complete(runJobJson('"Arguments": { | }', 'arn:aws:states:::eks:call', '"QueryLanguage": "JSONata",\n  '));
     expect(labels).toEqual(['ClusterName', 'CertificateAuthority', 'Endpoint', 'Method', 'Path', 'QueryParameters', 'RequestBody']);

@@ -57,6 +57,9 @@ export function complete(analysis: Analysis, lastParsed: Analysis | undefined, p
     const parameter = payloadFieldsAt(context.state, context.inState);
     if (parameter) {
       const present = presentKeys(analysis, valuePath);
+      // The key under the cursor is being replaced: it does not count as present.
+      const typing = location.path[location.path.length - 1];
+      if (typeof typing === 'string') present.delete(typing);
       const dynamic = context.state.queryLanguage === 'JSONPath' && parameter.dynamicKeys;
       Object.entries(parameter.fields)
         .sort(([, a], [, b]) => Number(b.required === true) - Number(a.required === true))
