@@ -1,9 +1,32 @@
-/** Validation of EKS integration payloads against the catalog's parameter specs (schemas compiled once, lazily). */
+/** Validation of EKS integration payloads against the catalog's parameter specs. */
+import { createRequire } from 'node:module';
 import type { JsonValue } from '../ast.js';
 import { EKS_APIS, type EksApiName } from './eks.js';
-import { buildPayloadSchema, createPayloadValidator, type PayloadForm, type PayloadProblem } from './payload-schema.js';
+import {
+  buildPayloadSchema,
+  createPayloadValidator,
+  type PayloadForm,
+  type PayloadProblem,
+  type PrecompiledPayloadValidators,
+} from './payload-schema.js';
 
+const require = createRequire(import.meta.url);
 const validators = new Map<string, (payload: JsonValue) => PayloadProblem[]>();
+
+/**
+ * Validators generated ahead of time (`pnpm gen:eks`), from `packages/core/generated/` beside `src/` and `dist/`.
+ * Loading one costs far less than compiling its schema; a stale or missing one falls back to compiling.
+ */
+function generatedValidators(api: EksApiName, form: PayloadForm): (schemaHash: string) => PrecompiledPayloadValidators | undefined {
+  return (schemaHash) => {
+    try {
+      const module = require(`../../generated/eks-validators/${api}.${form}.cjs`) as PrecompiledPayloadValidators;
+      return module.schemaHash === schemaHash ? module : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
 
 /** Problems of an EKS payload: `Parameters` (JSONPath `.$` keys) or `Arguments` (JSONata `{% %}` values). */
 export function validateEksPayload(api: EksApiName, form: PayloadForm, payload: JsonValue): PayloadProblem[] {
@@ -12,7 +35,7 @@ export function validateEksPayload(api: EksApiName, form: PayloadForm, payload: 
   const key = `${api}\u0000${form}`;
   let validate = validators.get(key);
   if (!validate) {
-    validate = createPayloadValidator(spec.parameters, form);
+    validate = createPayloadValidator(spec.parameters, form, generatedValidators(api, form));
     validators.set(key, validate);
   }
   return validate(payload);

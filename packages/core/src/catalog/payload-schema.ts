@@ -147,14 +147,14 @@ function allowJsonata(schema: Schema): Schema {
 // ---------------------------------------------------------------------------------------------------------------
 // Validation
 
-interface AjvError {
+export interface AjvError {
   keyword: string;
   instancePath: string;
   message?: string;
   params: { [key: string]: unknown; errors?: AjvError[] };
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+export type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 
 const require = createRequire(import.meta.url);
 let ajvInstance: { compile(schema: object): Validator } | undefined;
@@ -171,24 +171,66 @@ function ajv(): { compile(schema: object): Validator } {
   return ajvInstance;
 }
 
+/** The schemas validation runs: the top level with nested structures left open, and each nested structure. */
+export interface PayloadSchemaParts {
+  readonly top: Schema;
+  readonly nested: Readonly<Record<string, Schema>>;
+}
+
+export function payloadSchemaParts(fields: ParameterFields, form: PayloadForm): PayloadSchemaParts {
+  const top = objectSchema(fields, form, true);
+  const nested: Record<string, Schema> = {};
+  for (const [name, spec] of Object.entries(fields)) if (isDeep(spec)) nested[name] = valueSchema(spec, form);
+  return { top: form === 'Arguments' ? allowJsonata(top) : top, nested };
+}
+
+/** FNV-1a of the parts' JSON: ties validators generated ahead of time to the schemas they were generated from. */
+export function payloadSchemaHash(parts: PayloadSchemaParts): string {
+  const text = JSON.stringify(parts);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${text.length.toString(16)}-${hash.toString(16)}`;
+}
+
+/** Validators generated ahead of time with ajv's standalone code (scripts/generate-eks-validators.mjs). */
+export interface PrecompiledPayloadValidators {
+  readonly schemaHash: string;
+  readonly top: Validator;
+  readonly nested: Readonly<Record<string, Validator>>;
+}
+
 /**
- * A payload validator. The top level compiles on the first call, each nested structure (`ResourcesVpcConfig`,
+ * A payload validator. It uses the validators generated ahead of time when `precompiled` returns ones made from the
+ * same schemas; otherwise it compiles the top level on the first call and each nested structure (`ResourcesVpcConfig`,
  * `LogOptions`, `Selectors`…) the first time a payload has it. Keep one per API and form (module-level), so a process
  * compiles each part at most once.
  */
-export function createPayloadValidator(fields: ParameterFields, form: PayloadForm): (payload: JsonValue) => PayloadProblem[] {
+export function createPayloadValidator(
+  fields: ParameterFields,
+  form: PayloadForm,
+  precompiled?: (schemaHash: string) => PrecompiledPayloadValidators | undefined,
+): (payload: JsonValue) => PayloadProblem[] {
   const root: ParameterSpec = { type: 'structure', fields, doc: '' };
+  let parts: PayloadSchemaParts | undefined;
+  let ready: PrecompiledPayloadValidators | undefined;
   let top: Validator | undefined;
   const nested = new Map<string, Validator>();
   return (payload) => {
-    top ??= ajv().compile(form === 'Arguments' ? allowJsonata(objectSchema(fields, form, true)) : objectSchema(fields, form, true));
+    if (!top) {
+      parts = payloadSchemaParts(fields, form);
+      ready = precompiled?.(payloadSchemaHash(parts));
+      top = ready?.top ?? ajv().compile(parts.top);
+    }
     const problems = top(payload) ? [] : toProblems(top.errors ?? [], payload, [], root, form);
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return problems;
     for (const [name, spec] of Object.entries(fields)) {
       if (!isDeep(spec) || !Object.hasOwn(payload, name)) continue;
       let validate = nested.get(name);
       if (!validate) {
-        validate = ajv().compile(valueSchema(spec, form));
+        validate = ready?.nested[name] ?? ajv().compile(parts!.nested[name]);
         nested.set(name, validate);
       }
       const value = payload[name];

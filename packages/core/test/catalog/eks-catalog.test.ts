@@ -1,12 +1,22 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  createPayloadValidator,
   EKS_API_NAMES,
+  payloadSchemaHash,
+  payloadSchemaParts,
   EKS_APIS,
   EKS_PARAMETERS,
   eksPayloadSchema,
   requiredFields,
   specAt,
   validateEksPayload,
+  type EksApiName,
+  type JsonValue,
+  type PayloadForm,
 } from '../../src/index.js';
 
 const runJobBase = {
@@ -119,5 +129,41 @@ describe('validateEksPayload', () => {
     expect(schema.properties.Method).toMatchObject({ enum: ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH'], errorMessage: { enum: 'must be one of GET, POST, PUT, DELETE, HEAD, PATCH' } });
     expect(schema.properties['Method.$']).toMatchObject({ type: 'string' });
     expect((eksPayloadSchema('call', 'Arguments') as any).if).toMatchObject({ pattern: '^\\{%[\\s\\S]*%\\}$' });
+  });
+});
+
+describe('validators generated ahead of time', () => {
+  const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+
+  it('are current (pnpm gen:eks)', () => {
+    expect(() => execFileSync(process.execPath, [join(repo, 'scripts/generate-eks-validators.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('load, one per API and form, made from the current schemas', () => {
+    const require = createRequire(import.meta.url);
+    for (const api of EKS_API_NAMES) {
+      for (const form of ['Parameters', 'Arguments'] as const) {
+        const generated = require(join(repo, 'packages/core/generated/eks-validators', `${api}.${form}.cjs`));
+        expect(generated.schemaHash, `${api}.${form}`).toBe(payloadSchemaHash(payloadSchemaParts(EKS_APIS.get(api)!.parameters, form)));
+        expect(typeof generated.top).toBe('function');
+      }
+    }
+  });
+
+  it('find the same problems as validators compiled at run time', () => {
+    const payloads: [EksApiName, PayloadForm, JsonValue][] = [
+      ['call', 'Parameters', { ClusterName: 'bad name', Method: 'FETCH', Pth: '/x', QueryParameters: { limit: '1' }, 'Endpoint.$': 1 }],
+      ['createCluster', 'Parameters', { Name: 'a', ResourcesVpcConfig: { SubnetIds: ['a'], SecurityGroupIds: ['1', '2', '3', '4', '5', '6'], Extra: true }, Logging: { ClusterLogging: [{ Types: ['api', 'everything'] }] } }],
+      ['createCluster', 'Arguments', { Name: '{% $n %}', RoleArn: 1, ResourcesVpcConfig: '{% $vpc %}', AccessConfig: { AuthenticationMode: 'TOKEN' }, 'Tags.$': '$.t' }],
+      ['createNodegroup', 'Parameters', { ClusterName: 'c', NodegroupName: 'n', NodeRole: 'r', Subnets: 's', ScalingConfig: { MinSize: -1 }, Taints: [{ Effect: 'NONE' }] }],
+      ['runJob', 'Arguments', { ClusterName: 'c', CertificateAuthority: 'x', Endpoint: 'https://x', Job: 5, LogOptions: { RetrieveLogs: 'yes', LogParameters: { tailLines: 10 } } }],
+      ['createFargateProfile', 'Parameters', { ClusterName: 'c', FargateProfileName: 'f', PodExecutionRoleArn: 'r', Selectors: [{ Namespace: 1 }, {}, {}, {}, {}, {}] }],
+    ];
+    for (const [api, form, payload] of payloads) {
+      const compiled = createPayloadValidator(EKS_APIS.get(api)!.parameters, form);
+      const expected = compiled(payload);
+      expect(expected.length, `${api} ${form}`).toBeGreaterThan(0);
+      expect(validateEksPayload(api, form, payload), `${api} ${form}`).toEqual(expected);
+    }
   });
 });
