@@ -35,8 +35,17 @@ const lazyRequires = {
     build.onLoad({ filter: /\/(packages\/[^/]+|rules)\/src\/.*\.ts$/ }, (args) => {
       let source = readFileSync(args.path, 'utf8');
       source = source.replace(DECLARATION, '').replace(INLINE, 'require(');
-      // The precompiled validators are loaded by a constant's name; the bundler needs the literal.
-      source = source.replace('require(PRECOMPILED_MODULE)', "require('./validators.generated.cjs')");
+      // The precompiled ASL validators are found beside the compiled module at run time; in the bundle they
+      // are bundled (built from the same sources by postinstall), so loadPrecompiled returns them directly.
+      if (args.path.endsWith('/schema/validators.ts')) {
+        const opening = /function loadPrecompiled\(\)[^{]*\{/;
+        if (!opening.test(source)) return { errors: [{ text: 'schema/validators.ts: loadPrecompiled() not found; update scripts/bundle.mjs' }] };
+        source = source.replace(
+          opening,
+          (head) => `${head}\n  if (typeof __bundledValidators === 'object') return new Map(Object.entries(__bundledValidators).filter(([, value]) => typeof value === 'function'));`,
+        );
+        source += existsSync(precompiled) ? "\nconst __bundledValidators = require('./validators.generated.cjs');\n" : '\nconst __bundledValidators = undefined;\n';
+      }
       if (source.includes('createRequire(import.meta.url)')) {
         return { errors: [{ text: `${relative(root, args.path)}: name the createRequire result "require" so the bundle can see its loads` }] };
       }
