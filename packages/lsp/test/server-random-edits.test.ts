@@ -4,7 +4,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient, repo } from './lsp-client.js';
 
-const EDITS = 3000;
+// More with ASL_LINT_LSP_EDITS=20000 for a longer local run; CI keeps the default bounded in time.
+const EDITS = Number(process.env.ASL_LINT_LSP_EDITS) || 3000;
 
 /** Deterministic, so a failure replays: mulberry32. */
 function random(seed: number): () => number {
