@@ -28,13 +28,13 @@ export default defineRule({
       emptyErrorEquals: 'State "{{state}}": {{where}}.ErrorEquals is empty; list at least one error name',
       allNotAlone: 'State "{{state}}": "States.ALL" in {{where}} must be the only error name of its ErrorEquals',
       allNotLast: 'State "{{state}}": {{where}} matches "States.ALL" but is not the last {{item}}; the {{item}}s after it can never match',
-      unknownStatesError: 'State "{{state}}": "{{name}}" in {{where}} is not a predefined error name{{hint}}; names starting with "States." are reserved for Step Functions',
+      unknownStatesError: 'State "{{state}}": "{{name}}" in {{where}} is not a predefined error name{{hint}} and no Fail state raises it, so it never matches; names starting with "States." are reserved for Step Functions',
       badNumber: 'State "{{state}}": {{where}}.{{field}} must be {{expected}}, not {{value}}',
       badJitter: 'State "{{state}}": {{where}}.JitterStrategy must be "FULL" or "NONE", not {{value}}',
     },
     docs: {
       whatItDoes:
-        'Checks the `Retry` and `Catch` arrays of Task, Parallel and Map states: `States.ALL` must be the only name in its `ErrorEquals` and must appear only in the last retrier or catcher; every name starting with `States.` must be one of the predefined errors (`States.Timeout`, `States.TaskFailed`, …); `ErrorEquals` must not be empty; `IntervalSeconds` (1 to 99999999), `MaxAttempts` (0 to 99999999), `BackoffRate` (at least 1.0), `MaxDelaySeconds` (1 to 31622400) and `JitterStrategy` (`FULL` or `NONE`) must be in range. Service error names such as `EKS.401` or `Lambda.ServiceException` are user names and always accepted. Value types are left to `asl/schema`.',
+        'Checks the `Retry` and `Catch` arrays of Task, Parallel and Map states: `States.ALL` must be the only name in its `ErrorEquals` and must appear only in the last retrier or catcher; every name starting with `States.` must be one of the predefined errors (`States.Timeout`, `States.TaskFailed`, …) — or be raised by a Fail state of the same definition, which AWS accepts although the spec reserves the prefix; `ErrorEquals` must not be empty; `IntervalSeconds` (1 to 99999999), `MaxAttempts` (0 to 99999999), `BackoffRate` (at least 1.0), `MaxDelaySeconds` (1 to 31622400) and `JitterStrategy` (`FULL` or `NONE`) must be in range. Service error names such as `EKS.401` or `Lambda.ServiceException` are user names and always accepted. Value types are left to `asl/schema`.',
       whyItMatters:
         'Step Functions rejects a definition with `States.ALL` beside other names or before another retrier/catcher, and it matches error names exactly: a misspelt `States.Timout` never matches anything, so the retry or the fallback you wrote never runs and the execution fails instead — leaving, for example, an EKS cluster running.',
       examples: {
@@ -57,6 +57,10 @@ export default defineRule({
     },
   },
   check(context) {
+    // A reserved name that a Fail state of this machine raises is the author's own error: it matches at run time
+    // (AWS accepts it, as published samples show), so only names nothing here raises are reported.
+    const raised = new Set<string>();
+    for (const state of context.machine.states) if (state.type === 'Fail' && typeof state.fields.Error === 'string') raised.add(state.fields.Error);
     for (const state of context.machine.states) {
       if (!state.type || !HANDLERS.has(state.type)) continue;
       for (const kind of ['Retry', 'Catch'] as const) {
@@ -77,7 +81,7 @@ export default defineRule({
               if (name === STATES_ALL) {
                 if (names.length > 1) context.report({ path, messageId: 'allNotAlone', data });
                 if (index !== list.length - 1) context.report({ path, messageId: 'allNotLast', data: { ...data, item } });
-              } else if (isReservedErrorName(name) && !PREDEFINED_ERROR_NAMES.includes(name)) {
+              } else if (isReservedErrorName(name) && !PREDEFINED_ERROR_NAMES.includes(name) && !raised.has(name)) {
                 const suggestion = closestMatch(name, PREDEFINED_ERROR_NAMES);
                 context.report({ path, messageId: 'unknownStatesError', data: { ...data, name, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } });
               }

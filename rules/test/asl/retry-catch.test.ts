@@ -27,6 +27,21 @@ ruleTester(rule, {
 }`,
     },
     {
+      name: 'a reserved name that a Fail state of the machine raises',
+      code: `{
+  "StartAt": "P",
+  "States": {
+    "P": {
+      "Type": "Parallel",
+      "Branches": [{ "StartAt": "Quorum", "States": { "Quorum": { "Type": "Fail", "Error": "States.QuorumMet" } } }],
+      "Catch": [{ "ErrorEquals": ["States.QuorumMet"], "Next": "Done" }],
+      "End": true
+    },
+    "Done": { "Type": "Succeed" }
+  }
+}`,
+    },
+    {
       name: 'wrong types are asl/schema\'s concern',
       code: `{
   "StartAt": "A",
@@ -122,9 +137,9 @@ ruleTester(rule, {
   }
 }`,
       errors: [
-        { messageId: 'unknownStatesError', message: 'State "A": "States.Timout" in Retry[0] is not a predefined error name (did you mean "States.Timeout"?); names starting with "States." are reserved for Step Functions', line: 7, column: 35, endLine: 7, endColumn: 50 },
-        { messageId: 'unknownStatesError', message: 'State "A": "States.MyOwnError" in Retry[0] is not a predefined error name; names starting with "States." are reserved for Step Functions', line: 7, column: 52, endLine: 7, endColumn: 71 },
-        { messageId: 'unknownStatesError', message: 'State "A": "States.all" in Catch[0] is not a predefined error name (did you mean "States.ALL"?); names starting with "States." are reserved for Step Functions', line: 8, column: 56, endLine: 8, endColumn: 68 },
+        { messageId: 'unknownStatesError', message: 'State "A": "States.Timout" in Retry[0] is not a predefined error name (did you mean "States.Timeout"?) and no Fail state raises it, so it never matches; names starting with "States." are reserved for Step Functions', line: 7, column: 35, endLine: 7, endColumn: 50 },
+        { messageId: 'unknownStatesError', message: 'State "A": "States.MyOwnError" in Retry[0] is not a predefined error name and no Fail state raises it, so it never matches; names starting with "States." are reserved for Step Functions', line: 7, column: 52, endLine: 7, endColumn: 71 },
+        { messageId: 'unknownStatesError', message: 'State "A": "States.all" in Catch[0] is not a predefined error name (did you mean "States.ALL"?) and no Fail state raises it, so it never matches; names starting with "States." are reserved for Step Functions', line: 8, column: 56, endLine: 8, endColumn: 68 },
       ],
     },
     {

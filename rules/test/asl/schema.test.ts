@@ -518,6 +518,19 @@ States:
       ],
     },
     {
+      name: 'a QueryLanguage put inside States is reported once, not on every JSONata field',
+      code: `{
+  "StartAt": "A",
+  "States": {
+    "QueryLanguage": "JSONata",
+    "A": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": { "FunctionName": "f" }, "Output": "{% $states.result %}", "End": true }
+  }
+}`,
+      errors: [
+        { messageId: 'notObject', message: 'State "QueryLanguage" must be an object, not the string "JSONata" ("QueryLanguage" belongs beside "States", not inside it)', line: 4, column: 22, endLine: 4, endColumn: 31 },
+      ],
+    },
+    {
       name: 'a key named __proto__ is an unknown field like any other',
       code: '{"StartAt":"A","States":{"A":{"Type":"Succeed","__proto__":{}}}}',
       errors: [

@@ -148,12 +148,30 @@ function checkState(state: State, machine: StateMachine, validators: ReadonlyMap
     language,
     type,
   };
-  if (!validate(fields)) for (const error of validate.errors ?? []) problems.push(...fromSchemaError(error, fields, owner));
+  if (!validate(fields)) {
+    // `"States": { "QueryLanguage": "JSONata", … }` is reported once, on that entry: fields that moving it
+    // to the top level would make valid are not reported again.
+    const misplaced = misplacedLanguage(machine);
+    const inherits = fields.QueryLanguage === undefined && state.scope.queryLanguage === machine.queryLanguage;
+    for (const error of validate.errors ?? []) {
+      for (const problem of fromSchemaError(error, fields, owner)) {
+        if (problem.messageId === 'wrongLanguage' && inherits && problem.data.language === misplaced) continue;
+        problems.push(problem);
+      }
+    }
+  }
 
   if (machine.queryLanguage === 'JSONata' && fields.QueryLanguage === 'JSONPath' && !insideDistributedMap(state)) {
     problems.push({ messageId: 'jsonPathInJsonata', path: [...state.path, 'QueryLanguage'], data: { where } });
   }
   checkExclusive(state, fields, machine.definition.host === 'asl', problems);
+}
+
+/** The language named by a `QueryLanguage` entry put inside the top-level `States` by mistake. */
+function misplacedLanguage(machine: StateMachine): string | undefined {
+  const states = isObjectValue(machine.value) ? machine.value.States : undefined;
+  const value = isObjectValue(states) ? states.QueryLanguage : undefined;
+  return value === 'JSONata' || value === 'JSONPath' ? value : undefined;
 }
 
 /**
