@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lintText, resolveRules, toLineColumn } from '@asl-lint/core';
 import { ruleTester, runRule } from '../../../test-support/rule-tester.js';
 import rule from '../../src/eks/cluster-cleanup.js';
 import { clean, leaking } from './cluster-cleanup.cases.js';
@@ -296,6 +297,18 @@ describe('eks/cluster-cleanup on AWS\'s sample (sample-eks-cluster.md)', () => {
         endLine: 31,
         endColumn: 26,
       },
+    ]);
+  });
+
+  it('carries the witness and the other exits as related locations (for SARIF and the editor)', () => {
+    const result = lintText(code, { filePath: 'sample.asl.json', rules: resolveRules([rule], []) });
+    const related = result.diagnostics[1]!.related!.map((item) => `${toLineColumn(result.lines, item.range).line}: ${item.message}`);
+    expect(related).toEqual([
+      '31: 1. Create a node group creates node group "ExampleNodegroup" of cluster "ExampleCluster" → Run a job on EKS',
+      '56: 2. Run a job on EKS --(States.TaskFailed, no Catch)→ execution fails',
+      '137: Node group "ExampleNodegroup" of cluster "ExampleCluster" is also left running when "Send unexpected result" fails with States.TaskFailed and no Catch handles it',
+      '125: Node group "ExampleNodegroup" of cluster "ExampleCluster" is also left running when "Send expected result" fails with States.TaskFailed and no Catch handles it',
+      '149: Node group "ExampleNodegroup" of cluster "ExampleCluster" is also left running when "Delete job" fails with States.TaskFailed and no Catch handles it',
     ]);
   });
 });
