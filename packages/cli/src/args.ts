@@ -163,8 +163,13 @@ Options:
   -v, --version              print the version
   -h, --help                 print this help
 
+Configuration: the nearest asl-lint.config.json/.yaml above each file (see --print-config).
+Suppress a finding with a comment "# asl-lint-disable-next-line <rule-id> -- reason", or in
+plain JSON with the state's "Comment": "asl-lint-disable <rule-id> -- reason".
+
 Subcommands:
   asl-lint policy <file>     print the IAM policy the state machine's role needs
 
-Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage error or unreadable file.
+Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage or configuration error,
+an unreadable file, or a fix that could not be written.
 `;
