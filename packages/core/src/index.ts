@@ -21,3 +21,4 @@ export * from './schema/error-names.js';
 export * from './iam/index.js';
 export * from './expressions/index.js';
 export * from './flow/index.js';
+export * from './schema/timestamps.js';

@@ -1,12 +1,9 @@
-import { CHOICE_COMPARISON_OPERATORS, defineRule, isObjectValue, type JsonValue, type Path, type RuleContext, type State } from '@asl-lint/core';
+import { CHOICE_COMPARISON_OPERATORS, defineRule, isObjectValue, isRfc3339Timestamp, type JsonValue, type Path, type RuleContext, type State } from '@asl-lint/core';
 
 const OPERATORS = new Set(CHOICE_COMPARISON_OPERATORS);
 const COMBINATORS = ['And', 'Or', 'Not'];
 /** Keys that only JSONPath rules have; JSONata rules test with `Condition`. */
 const JSONPATH_RULE_KEYS = new Set([...CHOICE_COMPARISON_OPERATORS, 'Variable', ...COMBINATORS]);
-
-/** RFC 3339 date-time with uppercase `T` and `Z` (reference §7.8). */
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/;
 
 type Expected = 'string' | 'number' | 'boolean' | 'timestamp' | 'path';
 
@@ -38,14 +35,6 @@ function describe(value: JsonValue): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   return typeof value === 'string' ? `the string ${JSON.stringify(value)}` : `${typeof value === 'number' ? 'the number ' : ''}${value}`;
-}
-
-function isTimestamp(text: string): boolean {
-  const match = TIMESTAMP.exec(text);
-  if (!match) return false;
-  const [month, day, hour, minute, second] = [match[2], match[3], match[4], match[5], match[6]].map(Number);
-  const offsetOk = match[9] === undefined || (Number(match[9]) <= 23 && Number(match[10]) <= 59);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60 && offsetOk;
 }
 
 /** StringMatches escapes only `*` and `\` (reference §7.8); returns the offending index or -1. */
@@ -174,7 +163,7 @@ function checkOperatorValue(operator: string, value: JsonValue, path: Path, data
     return;
   }
   // Path syntax is asl/paths' concern.
-  if (expected === 'timestamp' && !isTimestamp(value as string)) report({ path, messageId: 'badTimestamp', data: { ...data, value: value as string } });
+  if (expected === 'timestamp' && !isRfc3339Timestamp(value as string)) report({ path, messageId: 'badTimestamp', data: { ...data, value: value as string } });
   if (operator === 'StringMatches') {
     const at = badEscape(value as string);
     if (at >= 0) report({ path, messageId: 'badEscape', data: { ...data, value: JSON.stringify(value), column: at + 1 } });

@@ -531,6 +531,20 @@ States:
       ],
     },
     {
+      name: 'a Wait timestamp that is not RFC 3339 (full message)',
+      code: `{
+  "StartAt": "A",
+  "States": {
+    "A": { "Type": "Wait", "Timestamp": "2026-01-31 09:30", "Next": "B" },
+    "B": { "Type": "Wait", "Timestamp": "2026-01-31T09:30:00Z", "Next": "C" },
+    "C": { "Type": "Wait", "Timestamp": "\${Deadline}", "End": true }
+  }
+}`,
+      errors: [
+        { messageId: 'badTimestamp', message: 'State "A": "Timestamp" "2026-01-31 09:30" is not an RFC 3339 timestamp with uppercase "T" and "Z" (for example "2026-01-31T09:30:00Z")', line: 4, column: 41, endLine: 4, endColumn: 59 },
+      ],
+    },
+    {
       name: 'a key named __proto__ is an unknown field like any other',
       code: '{"StartAt":"A","States":{"A":{"Type":"Succeed","__proto__":{}}}}',
       errors: [

@@ -12,6 +12,7 @@ import type { State, StateMachine, StateType } from '../model.js';
 import { STATE_TYPES } from '../model.js';
 import { closestMatch } from '../settings.js';
 import { commonDefinition, ROOT_SCHEMA_ID, rootSchema, stateSchema, stateSchemaId, type Schema } from './asl-schemas.js';
+import { isRfc3339Timestamp } from './timestamps.js';
 import { aslValidators, type SchemaError, type SchemaValidator } from './validators.js';
 
 export type StructureMessageId =
@@ -30,7 +31,8 @@ export type StructureMessageId =
   | 'jsonPathInJsonata'
   | 'writerNeedsTarget'
   | 'outOfRange'
-  | 'notAUri';
+  | 'notAUri'
+  | 'badTimestamp';
 
 export interface StructureProblem {
   readonly messageId: StructureMessageId;
@@ -211,6 +213,10 @@ function checkExclusive(state: State, fields: { readonly [key: string]: JsonValu
     const present = WAIT_FIELDS.filter((key) => Object.hasOwn(fields, key));
     if (present.length === 0) problems.push({ messageId: 'waitNeedsOne', path: state.path, at: 'key', data: { where } });
     for (const extra of present.slice(1)) problems.push({ messageId: 'bothFields', path: [...state.path, extra], at: 'key', data: { where, first: present[0], second: extra, location: '' } });
+  }
+  const timestamp = fields.Timestamp;
+  if (state.type === 'Wait' && typeof timestamp === 'string' && !isJsonataExpression(timestamp) && !/\$\{[^{}]+\}/.test(timestamp) && !isRfc3339Timestamp(timestamp)) {
+    problems.push({ messageId: 'badTimestamp', path: [...state.path, 'Timestamp'], data: { where, value: JSON.stringify(timestamp) } });
   }
   if (state.type === 'Map' && fields.ItemProcessor === undefined && fields.Iterator === undefined) {
     problems.push({ messageId: 'missingField', path: [...state.path, 'ItemProcessor'], data: { owner: `${where} of type Map`, field: 'ItemProcessor' } });
