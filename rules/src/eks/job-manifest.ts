@@ -34,6 +34,9 @@ export default defineRule({
       missing: 'State "{{state}}": the Job is missing {{field}}; {{advice}}',
       notArray: 'State "{{state}}": {{field}} of the Job must be a list',
       container: 'State "{{state}}": container {{index}} of the Job has no "{{field}}"; every container needs a name and an image',
+      badName: 'State "{{state}}": the Job name {{value}} is not a valid Kubernetes name; use lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
+      longName: 'State "{{state}}": the Job name {{value}} is {{length}} characters long; keep it to 63, since Kubernetes copies it into the pods\' job-name label and host names',
+      badContainerName: 'State "{{state}}": container name {{value}} is not a valid Kubernetes name; use at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
       restartPolicyMissing: `State "{{state}}": the Job's pod template sets no restartPolicy, so Kubernetes takes "${KUBERNETES_JOB.podSpecDefaultRestartPolicy}", which a Job cannot have and the API server rejects; set "Never" or "OnFailure"`,
       restartPolicyAlways: 'State "{{state}}": the Job\'s pods use restartPolicy "Always", but a Job completes only when its pods end, so Kubernetes rejects it; use "Never" (retry with new pods up to backoffLimit) or "OnFailure" (restart in place)',
       restartPolicyInvalid: 'State "{{state}}": restartPolicy {{value}} is not a policy a Job accepts; use "Never" or "OnFailure"',
@@ -41,7 +44,7 @@ export default defineRule({
       shortTtl: `State "{{state}}": spec.ttlSecondsAfterFinished is {{value}}, so Kubernetes may delete the finished Job before eks:runJob.sync sees it (it polls about every ${RUN_JOB_POLL_INTERVAL_SECONDS.initial} seconds at first, slowing to every ${RUN_JOB_POLL_INTERVAL_SECONDS.slowest}); use at least ${RUN_JOB_POLL_INTERVAL_SECONDS.slowest}`,
     },
     docs: {
-      whatItDoes: `Checks the \`Job\` of every \`eks:runJob\` state, given as an object or as a string holding JSON: \`apiVersion\` must be \`${KUBERNETES_JOB.apiVersion}\` and \`kind\` \`${KUBERNETES_JOB.kind}\`; \`metadata.name\` (or \`metadata.generateName\`) must be set; \`spec.template.spec.containers\` must list containers that each have a \`name\` and an \`image\`; \`restartPolicy\` must be \`Never\` or \`OnFailure\`. It also warns (at warning severity, whatever the rule's level) about a Job without \`spec.backoffLimit\` (Kubernetes then retries ${KUBERNETES_JOB.defaultBackoffLimit} times) and, for \`.sync\`, a \`ttlSecondsAfterFinished\` shorter than Step Functions' slowest poll. Values computed at run time (\`.$\` keys, \`{% %}\` expressions) are accepted.`,
+      whatItDoes: `Checks the \`Job\` of every \`eks:runJob\` state, given as an object or as a string holding JSON: \`apiVersion\` must be \`${KUBERNETES_JOB.apiVersion}\` and \`kind\` \`${KUBERNETES_JOB.kind}\`; \`metadata.name\` (or \`metadata.generateName\`) must be set, and names must be valid Kubernetes names (a Job name over 63 characters is a warning); \`spec.template.spec.containers\` must list containers that each have a \`name\` and an \`image\`; \`restartPolicy\` must be \`Never\` or \`OnFailure\`. It also warns (at warning severity, whatever the rule's level) about a Job without \`spec.backoffLimit\` (Kubernetes then retries ${KUBERNETES_JOB.defaultBackoffLimit} times) and, for \`.sync\`, a \`ttlSecondsAfterFinished\` shorter than Step Functions' slowest poll. Values computed at run time (\`.$\` keys, \`{% %}\` expressions) are accepted.`,
       whyItMatters: `\`eks:runJob\` handles only \`batch/v1\` Jobs; anything else must go through \`eks:call\`. Kubernetes rejects a Job whose pods would restart forever: a Pod template without \`restartPolicy\` defaults to \`Always\`, which a Job cannot use. The rejection comes back as a failed Task at run time, after the states before it (often a cluster creation) have run. A missing \`backoffLimit\` silently multiplies the cost of a failing Job, and a Job deleted by its TTL before Step Functions polls it leaves the Task waiting on an object that no longer exists.`,
       examples: {
         invalid: [
@@ -150,8 +153,18 @@ function checkJob(reader: JobReader, task: EksTask, report: (report: Report) => 
 
   const metadata = reader.get(['metadata']);
   if (metadata.kind === 'absent') missing([], 'metadata.name', 'name the Job in metadata.name (or set metadata.generateName)');
-  else if (metadata.kind === 'value' && reader.get(['name'], metadata).kind === 'absent' && reader.get(['generateName'], metadata).kind === 'absent') {
-    missing(['metadata'], 'metadata.name', 'name the Job in metadata.name (or set metadata.generateName)');
+  else if (metadata.kind === 'value') {
+    const name = reader.get(['name'], metadata);
+    if (name.kind === 'absent' && reader.get(['generateName'], metadata).kind === 'absent') {
+      missing(['metadata'], 'metadata.name', 'name the Job in metadata.name (or set metadata.generateName)');
+    } else if (name.kind === 'value' && typeof name.value === 'string' && !name.value.includes('${')) {
+      const value = JSON.stringify(name.value);
+      if (name.value.length > KUBERNETES_JOB.nameMaxLength || !KUBERNETES_JOB.namePattern.test(name.value)) {
+        report({ path: reader.path(name.inner), messageId: 'badName', data: { state, value } });
+      } else if (name.value.length > KUBERNETES_JOB.nameLabelMaxLength) {
+        report({ path: reader.path(name.inner), messageId: 'longName', data: { state, value, length: name.value.length }, severity: 'warning' });
+      }
+    }
   }
 
   const spec = reader.get(['spec']);
@@ -195,6 +208,12 @@ function checkPodSpec(
         if (container.kind !== 'value' || !isObjectValue(container.value)) return;
         for (const field of ['name', 'image']) {
           if (reader.get([field], container).kind === 'absent') report({ path: reader.path(container.inner), messageId: 'container', data: { state, index, field } });
+        }
+        const name = reader.get(['name'], container);
+        if (name.kind === 'value' && typeof name.value === 'string' && !name.value.includes('${')) {
+          if (name.value.length > KUBERNETES_JOB.containerNameMaxLength || !KUBERNETES_JOB.containerNamePattern.test(name.value)) {
+            report({ path: reader.path(name.inner), messageId: 'badContainerName', data: { state, value: JSON.stringify(name.value) } });
+          }
         }
       });
     }

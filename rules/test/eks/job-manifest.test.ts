@@ -127,6 +127,33 @@ ruleTester(rule, {
         { messageId: 'notArray', message: 'State "Run": spec.template.spec.containers of the Job must be a list', line: 20, column: 31, endLine: 20, endColumn: 39 },
       ],
     },
+    {
+      name: 'names Kubernetes rejects, and a long one',
+      code: machine(runJob(withJob({ ...podSpec({ containers: [{ name: 'Report_Main', image: 'report:1.4' }], restartPolicy: 'Never' }), metadata: { name: 'Nightly_Report' } }))),
+      errors: [
+        {
+          messageId: 'badName',
+          message: 'State "Run": the Job name "Nightly_Report" is not a valid Kubernetes name; use lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
+          line: 15,
+          column: 21,
+          endLine: 15,
+          endColumn: 37,
+        },
+        {
+          messageId: 'badContainerName',
+          message: 'State "Run": container name "Report_Main" is not a valid Kubernetes name; use at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
+          line: 23,
+          column: 29,
+          endLine: 23,
+          endColumn: 42,
+        },
+      ],
+    },
+    {
+      name: 'a name over 63 characters',
+      code: machine(runJob(withJob({ ...JOB, metadata: { name: `report-${'x'.repeat(60)}` } }))),
+      errors: [{ messageId: 'longName', data: { state: 'Run', value: JSON.stringify(`report-${'x'.repeat(60)}`), length: 67 }, line: 15, column: 21 }],
+    },
   ],
 });
 

@@ -576,6 +576,14 @@ export const KUBERNETES_JOB = {
   podSpecDefaultRestartPolicy: 'Always',
   /** Retries Kubernetes makes when `spec.backoffLimit` is absent. */
   defaultBackoffLimit: 6,
+  /** `metadata.name`: a DNS subdomain (RFC 1123), at most 253 characters… */
+  namePattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+  nameMaxLength: 253,
+  /** …and, because it seeds the pods' `job-name` label and host names, at most 63 to be safe (reference §3.4). */
+  nameLabelMaxLength: 63,
+  /** Container names: DNS labels (RFC 1123), at most 63 characters. */
+  containerNamePattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+  containerNameMaxLength: 63,
   docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/',
 } as const;
 
