@@ -104,6 +104,25 @@ describe('complete', () => {
     expect(same.labels).toEqual(['Name', 'Name.$']);
   });
 
+  it('offers the fields of the state type in its query language, Type first', () => {
+    const task = complete('{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::eks:call", | }}}');
+    // Type and Resource are present already.
+    expect(task.labels).toEqual([
+      'Comment', 'QueryLanguage', 'InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'Assign', 'Next', 'End',
+      'Retry', 'Catch', 'Credentials', 'TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath',
+    ]);
+    const jsonata = complete('{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Task", | }}}');
+    expect(jsonata.labels).toContain('Arguments');
+    expect(jsonata.labels).not.toContain('Parameters');
+    const wait = complete('StartAt: A\nStates:\n  A:\n    Type: Wait\n    Sec|\n', YAML);
+    expect(wait.labels).toContain('Seconds');
+    expect(wait.labels).not.toContain('Resource');
+    const untyped = complete('{"StartAt": "A", "States": {"A": { | }}}');
+    expect(untyped.labels[0]).toBe('Type');
+    expect(untyped.labels).toContain('Resource');
+    expect(untyped.labels).toContain('Choices');
+  });
+
   it('offers only plain names in JSONata Arguments', () => {
     const { labels } = complete(runJobJson('"Arguments": { | }', 'arn:aws:states:::eks:call', '"QueryLanguage": "JSONata",\n  '));
     expect(labels).toEqual(['ClusterName', 'CertificateAuthority', 'Endpoint', 'Method', 'Path', 'QueryParameters', 'RequestBody']);

@@ -10,6 +10,7 @@ import {
   eksResourceArn,
   findNode,
   specAt,
+  stateFieldNames,
   type EksApiSpec,
   type IntegrationPattern,
   type ParameterFields,
@@ -53,6 +54,13 @@ export function complete(analysis: Analysis, lastParsed: Analysis | undefined, p
         values.forEach((value, index) => items.push(edit.value(value, KIND.enumMember, undefined, undefined, index)));
       }
     }
+  } else if (context.state && context.inState.length === 0) {
+    const present = presentKeys(analysis, valuePath);
+    const typing = location.path[location.path.length - 1];
+    if (typeof typing === 'string') present.delete(typing);
+    stateFieldsOf(context.state).forEach((name, index) => {
+      if (!present.has(name)) items.push(edit.key(name, context.state!.type ? `${context.state!.type} state field` : 'state field', undefined, index));
+    });
   } else if (context.state) {
     const parameter = payloadFieldsAt(context.state, context.inState);
     if (parameter) {
@@ -72,6 +80,14 @@ export function complete(analysis: Analysis, lastParsed: Analysis | undefined, p
     }
   }
   return { isIncomplete: false, items };
+}
+
+/** The fields the state's type accepts in its query language, `Type` first; every type's when the type is not set yet. */
+function stateFieldsOf(state: State): string[] {
+  const types = state.type ? [state.type] : STATE_TYPES;
+  const names = new Set<string>(['Type']);
+  for (const type of types) for (const name of stateFieldNames(type, state.queryLanguage)) names.add(name);
+  return [...names];
 }
 
 function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
