@@ -68,10 +68,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
   const results: LintResult[] = [];
   const dryRunOutput: string[] = [];
+  const knownRuleIds = allRules.map((rule) => rule.meta.id);
   let unreadable = false;
   const lintFile = (text: string, filePath: string, absolute: string): { result: LintResult; fixed: string } => {
     const config = configs.forFile(absolute);
-    const lint = (source: string) => lintText(source, { filePath, rules: config.rules, settings: config.settings });
+    const lint = (source: string) => lintText(source, { filePath, rules: config.rules, settings: config.settings, knownRuleIds });
     if (!options.fix && !options.fixDryRun) return { result: lint(text), fixed: text };
     const outcome = fixUntilStable(text, lint);
     return { result: outcome.result, fixed: outcome.output };
@@ -112,7 +113,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
             io.stderr.write(`asl-lint: not fixed ${file}: ${problem}\n`);
             // Report the findings of the text on disk, not of the unwritten fix.
             const config = configs.forFile(absolute);
-            results[results.length - 1] = lintText(text, { filePath: file, rules: config.rules, settings: config.settings });
+            results[results.length - 1] = lintText(text, { filePath: file, rules: config.rules, settings: config.settings, knownRuleIds });
           }
         }
       }

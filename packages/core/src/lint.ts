@@ -19,6 +19,8 @@ export interface LintOptions {
   readonly settings?: LintSettings;
   readonly language?: SourceLanguage;
   readonly extractors?: readonly Extractor[];
+  /** Every rule id, active or not: a suppression that names anything else is reported as naming no rule. */
+  readonly knownRuleIds?: readonly string[];
   /** Applied after the rules: marks suppressed findings and may add findings of its own. */
   readonly postProcess?: (result: LintResult) => void;
 }
@@ -91,7 +93,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
     const directives = collectDirectives(document, extracted.definitions, lines, text);
     if (directives.length > 0) {
       const unused = options.rules.find((active) => active.rule.meta.id === UNUSED_SUPPRESSION);
-      diagnostics.push(...applySuppressions(diagnostics, directives, unused));
+      diagnostics.push(...applySuppressions(diagnostics, directives, unused, options.knownRuleIds));
     }
   }
   diagnostics.sort(compareDiagnostics);

@@ -11,12 +11,12 @@
  */
 import { getProperty, locatePath, type Range } from './ast.js';
 import type { Definition } from './definition.js';
-import type { Diagnostic, Suppression } from './diagnostic.js';
+import { INTERNAL_ERROR, type Diagnostic, type Suppression } from './diagnostic.js';
 import type { LineIndex } from './line-index.js';
 import { buildStateMachine } from './model.js';
 import type { ParsedDocument } from './parse.js';
 import { formatMessage } from './rule.js';
-import type { ActiveRule } from './settings.js';
+import { closestMatch, type ActiveRule } from './settings.js';
 
 export const UNUSED_SUPPRESSION = 'asl/unused-suppression';
 
@@ -134,7 +134,12 @@ function covers(directive: Directive, diagnostic: Diagnostic): boolean {
  * in them) that suppressed nothing, when `unused` (the active `asl/unused-suppression` rule) is given.
  * As in ESLint, a rule id that is switched off or misspelt suppresses nothing and is reported.
  */
-export function applySuppressions(diagnostics: readonly Diagnostic[], directives: readonly Directive[], unused: ActiveRule | undefined): Diagnostic[] {
+export function applySuppressions(
+  diagnostics: readonly Diagnostic[],
+  directives: readonly Directive[],
+  unused: ActiveRule | undefined,
+  knownRuleIds?: readonly string[],
+): Diagnostic[] {
   const used = directives.map((directive) => new Set<string>());
   for (const diagnostic of diagnostics) {
     if (diagnostic.ruleId === UNUSED_SUPPRESSION) continue;
@@ -150,6 +155,7 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], directives
   if (!unused) return [];
   const findings: Diagnostic[] = [];
   const messages = unused.rule.meta.messages;
+  const known = knownRuleIds ? new Set([...knownRuleIds, INTERNAL_ERROR]) : undefined;
   const report = (messageId: string, data: Record<string, string>, range: Range): void => {
     findings.push({ ruleId: UNUSED_SUPPRESSION, severity: unused.severity, message: formatMessage(messages[messageId], data), messageId, data, range });
   };
@@ -162,7 +168,10 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], directives
     }
     for (const id of directive.ruleIds) {
       if (used[i].has(id)) continue;
-      report('unused', { directive: directiveText, ruleId: id }, directive.range);
+      if (known && !known.has(id) && messages['unknown-rule']) {
+        const suggestion = closestMatch(id, knownRuleIds!);
+        report('unknown-rule', { directive: directiveText, ruleId: id, suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' }, directive.range);
+      } else report('unused', { directive: directiveText, ruleId: id }, directive.range);
     }
   });
   return findings;

@@ -13,6 +13,7 @@ export default defineRule({
     messages: {
       unused: '"{{directive}} {{ruleId}}" suppresses nothing: there is no {{ruleId}} finding here; remove it from the directive',
       'unused-all': '"{{directive}}" suppresses nothing: there is no finding here; remove the directive',
+      'unknown-rule': '"{{directive}} {{ruleId}}" names no asl-lint rule{{suggestion}}: it suppresses nothing',
     },
     appliesTo: 'any',
     docs: {

@@ -71,6 +71,15 @@ describe('asl/unused-suppression with the suppressed rules enabled', () => {
     ]);
   });
 
+  it('names a misspelt rule id and the closest real one, when the caller knows every rule id', () => {
+    const text = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    # asl-lint-disable-next-line asl/transitons -- typo\n    Next: B\n';
+    const result = lintText(text, { filePath: 'flow.asl.yaml', rules, knownRuleIds: allRules.map((r) => r.meta.id) });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.messageId, d.message, toLineColumn(result.lines, d.range).line])).toEqual([
+      ['asl/unused-suppression', 'unknown-rule', '"asl-lint-disable-next-line asl/transitons" names no asl-lint rule (did you mean "asl/transitions"?): it suppresses nothing', 5],
+      ['asl/transitions', 'unknownTarget', 'State "A": Next "B" names no state in the state machine', 6],
+    ]);
+  });
+
   it('is silent when switched off', () => {
     const off = resolveRules(allRules, [{ 'asl/unused-suppression': 'off' }]);
     const result = lintText('StartAt: A\nStates:\n  # asl-lint-disable-next-line asl/transitions\n  A:\n    Type: Succeed\n', { filePath: 'f.asl.yaml', rules: off });
