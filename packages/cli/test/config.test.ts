@@ -44,6 +44,13 @@ describe('config files', () => {
     expect(await lintJson(['.'])).toEqual({ code: 0, stderr: '', files: { 'a.asl.yaml': ['asl/transitions:1'], 'team/deep/b.asl.yaml': [] } });
   });
 
+  it('--stdin uses the config found from --stdin-filename', async () => {
+    write('team/asl-lint.config.yaml', 'rules:\n  asl/transitions: warn\n');
+    const run = await runCli(['--stdin', '--stdin-filename', 'team/flow.asl.yaml', '-f', 'json'], { cwd: dir, input: BAD });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string; severity: number }) => `${m.ruleId}:${m.severity}`)).toEqual(['asl/transitions:1']);
+  });
+
   it('--config applies one file to everything and skips the search', async () => {
     write('team/asl-lint.config.yaml', 'rules:\n  asl/transitions: "off"\n');
     write('ci.yaml', 'rules:\n  asl/transitions: warn\n');
