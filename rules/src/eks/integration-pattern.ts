@@ -16,7 +16,7 @@ export default defineRule({
     },
     docs: {
       whatItDoes: 'Checks the suffix of every EKS Task resource: `.waitForTaskToken` is reported on every EKS API, `.sync` on `eks:call` (which has only request-response), and any other suffix (`.sync:2`, `.synch`, …) everywhere. The message names the resources that would work.',
-      whyItMatters: 'The Amazon EKS service page of the Step Functions guide states that Wait for Callback is not supported for the EKS integrations, and `eks:call` is documented (and emitted by the AWS CDK and the Data Science SDK) as request-response only. A task token sent to a Kubernetes API is never returned, so the state would wait until it times out. Note: the summary table on AWS\'s optimized-integrations page lists a "Standard" callback entry for Amazon EKS; this rule follows the EKS page, which describes the integration itself, and reports an error.',
+      whyItMatters: 'The Amazon EKS service page of the Step Functions guide states that Wait for Callback is not supported for the EKS integrations, and `eks:call` is documented (and emitted by the AWS CDK and the Data Science SDK) as request-response only. Nothing documented lets an EKS call hand the task token back, so such a state could only wait until it times out (how Step Functions rejects the suffix is itself undocumented). Note: the summary table on AWS\'s optimized-integrations page lists a "Standard" callback entry for Amazon EKS; this rule follows the EKS page, which describes the integration itself, and reports an error.',
       examples: {
         invalid: [
           {

@@ -11,6 +11,7 @@ ruleTester(rule, {
       code: machine({ Resource: `arn:aws:states:::eks:${api}`, Parameters: {} }),
     })),
     { name: 'an unknown API is eks/unknown-api\'s', code: machine({ Resource: 'arn:aws:states:::eks:runjob.waitForTaskToken', Parameters: {} }) },
+    { name: 'a suffix from a template placeholder', code: machine({ Resource: 'arn:aws:states:::eks:runJob.${Pattern}', Parameters: {} }) },
     { name: 'callbacks of other services', code: machine({ Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: {} }) },
   ],
   invalid: [

@@ -12,6 +12,8 @@ ruleTester(rule, {
     })),
     { name: 'the AWS SDK integration is another service', code: machine({ Resource: 'arn:aws:states:::aws-sdk:eks:describeCluster', Parameters: { Name: 'batch' } }) },
     { name: 'other services', code: machine({ Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' } }) },
+    { name: 'an API from a template placeholder', code: machine({ Resource: 'arn:aws:states:::eks:${Api}', Parameters: {} }) },
+    { name: 'an API with a templated tail', code: machine({ Resource: 'arn:aws:states:::eks:runJob${Suffix}', Parameters: {} }) },
     { name: 'a partition placeholder', code: machine({ Resource: 'arn:${AWS::Partition}:states:::eks:deleteNodegroup', Parameters: nodegroup }) },
   ],
   invalid: [

@@ -6,6 +6,9 @@ import type { IntegrationPattern } from '../resource.js';
 import { EKS_SERVICE, eksApi, type EksApiSpec } from './eks.js';
 import type { PayloadForm } from './payload-schema.js';
 
+/** How parseTaskResource masks `${…}` template placeholders. */
+const PLACEHOLDER = '\u0000';
+
 export interface EksTask {
   readonly state: State;
   /** The API as written after `eks:` (may be misspelled). */
@@ -13,7 +16,7 @@ export interface EksTask {
   /** The catalog entry, when `apiName` is one of the eight integrations. */
   readonly spec: EksApiSpec | undefined;
   readonly pattern: IntegrationPattern;
-  /** The suffix as written (`sync`, `waitForTaskToken`, `synch`…), if any. */
+  /** The suffix as written (`sync`, `waitForTaskToken`, `synch`…); undefined when absent or a template placeholder. */
   readonly suffix: string | undefined;
   /**
    * The payload field the state has: the one its query language uses when present, else the other one
@@ -29,6 +32,9 @@ export interface EksTask {
 export function eksTaskOf(state: State): EksTask | undefined {
   const resource = state.resource;
   if (!resource || resource.kind !== 'service' || resource.service !== EKS_SERVICE || resource.api === undefined) return undefined;
+  // `eks:${Api}` names no API until the template is deployed; `eks:runJob.${Pattern}` has an unknown pattern.
+  if (resource.api.includes(PLACEHOLDER)) return undefined;
+  const templatedSuffix = resource.suffix?.includes(PLACEHOLDER) === true;
   const preferred: PayloadForm = state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
   const other: PayloadForm = preferred === 'Arguments' ? 'Parameters' : 'Arguments';
   const form = state.fields[preferred] !== undefined ? preferred : state.fields[other] !== undefined ? other : undefined;
@@ -36,8 +42,8 @@ export function eksTaskOf(state: State): EksTask | undefined {
     state,
     apiName: resource.api,
     spec: eksApi(resource.api),
-    pattern: resource.pattern,
-    suffix: resource.suffix,
+    pattern: templatedSuffix ? 'unknown' : resource.pattern,
+    suffix: templatedSuffix ? undefined : resource.suffix,
     form,
     payload: form ? state.fields[form] : undefined,
     payloadPath: form ? [...state.path, form] : state.path,
