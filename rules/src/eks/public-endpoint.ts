@@ -1,4 +1,4 @@
-import { analyzeEksFlow, defineRule, describeIdentity, EKS_ENDPOINT_HOST_SUFFIXES, EKS_PARAMETERS, eksTasks, readEksField, witnessRelated, witnessText, type RuleContext } from '@asl-lint/core';
+import { analyzeEksFlow, defineRule, describeIdentity, EKS_ENDPOINT_HOST_SUFFIXES, EKS_PARAMETERS, eksTasks, readEksField, witnessRelated, witnessText, type RuleContext, type Scope, type State } from '@asl-lint/core';
 
 export default defineRule({
   meta: {
@@ -11,11 +11,13 @@ export default defineRule({
       notUrl: 'State "{{state}}": Endpoint {{endpoint}} is not a URL; use the cluster\'s API server endpoint, e.g. "https://<id>.gr7.<region>.eks.amazonaws.com" (DescribeCluster cluster.endpoint)',
       notHttps: 'State "{{state}}": Endpoint {{endpoint}} uses {{scheme}}; Step Functions calls the Kubernetes API only over HTTPS — use the cluster\'s https:// endpoint',
       unreachableHost: 'State "{{state}}": Endpoint {{endpoint}} points at {{what}}, which Step Functions cannot reach: the EKS integrations need the cluster\'s public API endpoint (https://….{{suffix}}) with public access enabled',
+      privateEndpointResult:
+        'State "{{state}}" calls the Endpoint at {{endpoint}}, the result of "{{creator}}", which creates a cluster with ResourcesVpcConfig.EndpointPublicAccess false: {{witness}}. Step Functions reaches only clusters with a public endpoint; enable public access (restrict it with PublicAccessCidrs if needed)',
       privateCluster:
         'State "{{state}}" calls cluster {{cluster}}, which "{{creator}}" created with ResourcesVpcConfig.EndpointPublicAccess false: {{witness}}. Step Functions reaches only clusters with a public endpoint; enable public access (restrict it with PublicAccessCidrs if needed)',
     },
     docs: {
-      whatItDoes: 'Checks the literal `Endpoint` of every `eks:runJob` and `eks:call`: it must be an `https://` URL whose host is not `localhost`, not an IP address in a private, loopback, link-local or shared (100.64.0.0/10) range, and not an `.internal` or `.local` name. Endpoints given by a path or expression are not checked here.\n\nIt also follows the workflow\'s paths and reports an `eks:runJob` or `eks:call` on a cluster that this workflow created with `ResourcesVpcConfig.EndpointPublicAccess: false` (a literal `false`), matched by literal name or by the same path/expression text, on every path where no `eks:deleteCluster` or AWS SDK `eks:updateClusterConfig` of that name runs in between (an update may turn public access on; the rule cannot tell).',
+      whatItDoes: 'Checks the literal `Endpoint` of every `eks:runJob` and `eks:call`: it must be an `https://` URL whose host is not `localhost`, not an IP address in a private, loopback, link-local or shared (100.64.0.0/10) range, and not an `.internal` or `.local` name. Endpoints given by a path or expression are not checked here.\n\nIt also follows the workflow\'s paths and reports an `eks:runJob` or `eks:call` on a cluster that this workflow created with `ResourcesVpcConfig.EndpointPublicAccess: false` (a literal `false`), matched by literal name or by the same path/expression text, or whose `Endpoint` is read from that create\'s result (`$.eks.Cluster.Endpoint` after `"ResultPath": "$.eks"`, while no later state overwrote or filtered it), on every path where no `eks:deleteCluster` or AWS SDK `eks:updateClusterConfig` of that name runs in between (an update may turn public access on; the rule cannot tell).',
       whyItMatters: `Step Functions runs outside your VPC: the EKS integrations work only with Kubernetes API servers that have public endpoint access. A private address or an in-cluster name can never be reached, and the Task fails at run time — after the states before it (often a cluster creation) have run. The value to use is the cluster's endpoint as DescribeCluster returns it (host ending in ${EKS_ENDPOINT_HOST_SUFFIXES.map((suffix) => `\`${suffix}\``).join(', ')}); after \`eks:createCluster.sync\` it is \`Cluster.Endpoint\` in the task result.`,
       examples: {
         invalid: [
@@ -67,24 +69,51 @@ function checkEndpointLiterals(context: RuleContext): void {
   }
 }
 
-/** The path part: a Kubernetes call on a cluster this workflow created with its public endpoint turned off. */
+/**
+ * The path part: a Kubernetes call on a cluster this workflow created with its public endpoint turned off, named by
+ * the same cluster name or reading its `Endpoint` from that create's result (`$.eks.Cluster.Endpoint`).
+ */
 function checkPrivateClusters(context: RuleContext): void {
   const flow = analyzeEksFlow(context.machine);
   for (const task of eksTasks(context.machine.states)) {
     if (task.spec?.family !== 'kubernetes') continue;
+    const facts = flow.factsAt(task.state);
     const cluster = flow.clusterOf(task.state);
-    const fact = cluster === undefined ? undefined : flow.factsAt(task.state).find((candidate) => candidate.family === 'private-endpoint' && candidate.cluster === cluster);
-    if (!fact || cluster === undefined) continue;
+    const byName = cluster === undefined ? undefined : facts.find((candidate) => candidate.family === 'private-endpoint' && candidate.cluster === cluster);
+    const endpoint = readEksField(task, EKS_PARAMETERS.endpoint);
+    const fromResult = (resultPath: string) => endpoint?.kind === 'path' && endpoint.expression.trim() === `${resultPath}.Cluster.Endpoint`;
+    const byResult = byName ? undefined : facts.find((candidate) => candidate.family === 'private-endpoint-result' && fromResult(candidate.cluster));
+    const fact = byName ?? byResult;
+    if (!fact) continue;
     const witness = flow.witnessTo(task.state, fact);
     const creator = witness[0]?.node.kind === 'state' ? witness[0].node.state : undefined;
     if (!creator) continue;
-    context.report({
-      path: readEksField(task, task.spec.identifiers.cluster)?.path ?? task.payloadPath,
-      messageId: 'privateCluster',
-      data: { state: task.state.name, cluster: describeIdentity(cluster), creator: creator.name, witness: witnessText(witness, flow.graph.nodes) },
-      related: witnessRelated(witness, flow.graph.nodes, `${creator.name} creates cluster ${describeIdentity(cluster)} with public endpoint access off`),
-    });
+    const related = witnessRelated(witness, flow.graph.nodes, `${creator.name} creates a cluster with public endpoint access off`);
+    if (byName && cluster !== undefined) {
+      context.report({
+        path: readEksField(task, task.spec.identifiers.cluster)?.path ?? task.payloadPath,
+        messageId: 'privateCluster',
+        data: { state: task.state.name, cluster: describeIdentity(cluster), creator: creator.name, witness: witnessText(witness, flow.graph.nodes) },
+        related,
+      });
+    } else if (endpoint?.kind === 'path' && sameInput(task.state, creator)) {
+      context.report({
+        path: endpoint.path,
+        messageId: 'privateEndpointResult',
+        data: { state: task.state.name, endpoint: endpoint.expression.trim(), creator: creator.name, witness: witnessText(witness, flow.graph.nodes) },
+        related,
+      });
+    }
   }
+}
+
+/** A path in `state` reads the same input data as in `creator`: same scope, or Parallel branches below it (not a Map item). */
+function sameInput(state: State, creator: State): boolean {
+  for (let scope: Scope | undefined = state.scope; scope; scope = scope.owner?.scope) {
+    if (scope === creator.scope) return true;
+    if (scope.kind !== 'branch') return false;
+  }
+  return false;
 }
 
 function parseUrl(text: string): URL | undefined {

@@ -39,7 +39,12 @@ export type EksFactFamily =
   /** A cluster created with `AccessConfig.BootstrapClusterCreatorAdminPermissions: false` and no access granted yet. */
   | 'no-admin'
   /** A cluster created with `ResourcesVpcConfig.EndpointPublicAccess: false`. */
-  | 'private-endpoint';
+  | 'private-endpoint'
+  /**
+   * The result of such a create, still at its JSONPath `ResultPath` (the fact's `cluster` holds that path, `$.eks`):
+   * an `Endpoint` read from it (`$.eks.Cluster.Endpoint`) is the private cluster's.
+   */
+  | 'private-endpoint-result';
 
 export interface EksFact {
   readonly key: string;
@@ -110,7 +115,7 @@ function computeEksFlow(machine: StateMachine, options: EksFlowOptions): EksFlow
   const effects = new Map<State, StateEffect>();
   const modes = authenticationModes(machine);
   for (const state of machine.states) {
-    const effect = effectOf(state, options, clusters, modes);
+    const effect = withOverwrites(effectOf(state, options, clusters, modes), resultOverwrites(state));
     if (effect) effects.set(state, effect);
   }
   const dataflow = runDataflow(graph, (state) => effects.get(state));
@@ -213,7 +218,11 @@ function effectOf(state: State, options: EksFlowOptions, clusters: Map<State, st
   if (lifecycle.resource === 'cluster') {
     if (!synchronous) gen.push(factKey('cluster-creating', cluster));
     if (nestedLiteral(call, EKS_PARAMETERS.accessConfig, EKS_PARAMETERS.bootstrapClusterCreatorAdminPermissions) === false) gen.push(factKey('no-admin', cluster));
-    if (nestedLiteral(call, EKS_PARAMETERS.resourcesVpcConfig, EKS_PARAMETERS.endpointPublicAccess) === false) gen.push(factKey('private-endpoint', cluster));
+    if (nestedLiteral(call, EKS_PARAMETERS.resourcesVpcConfig, EKS_PARAMETERS.endpointPublicAccess) === false) {
+      gen.push(factKey('private-endpoint', cluster));
+      const resultPath = state.queryLanguage === 'JSONPath' ? state.fields.ResultPath : undefined;
+      if (typeof resultPath === 'string' && resultPath.startsWith('$.')) gen.push(factKey('private-endpoint-result', resultPath));
+    }
   } else if (lifecycle.resource === 'nodegroup' && !synchronous) {
     gen.push(factKey('nodegroup-creating', cluster, name));
   }
@@ -243,7 +252,9 @@ function sdkEffect(state: State): StateEffect | undefined {
     }
     case 'updateClusterConfig': {
       const cluster = read('Name');
-      return cluster === undefined ? undefined : { kills: exact([factKey('private-endpoint', cluster)]) };
+      // The update may turn public access on; which result it concerns is unknown, so every tracked result goes too.
+      const named = cluster === undefined ? undefined : factKey('private-endpoint', cluster);
+      return { kills: (fact) => fact === named || fact.startsWith(RESULT_FACT) };
     }
     default:
       return undefined;
@@ -264,6 +275,37 @@ function nestedLiteral(call: EksCall, outer: string, inner: string): JsonValue |
   if (field?.kind !== 'literal' || !isObjectValue(field.value)) return undefined;
   const value = field.value;
   return Object.hasOwn(value, inner) && !isJsonataExpression(value[inner]) ? value[inner] : undefined;
+}
+
+const RESULT_FACT = 'private-endpoint-result\u0000';
+
+/**
+ * Which tracked results (`private-endpoint-result` facts) a state's output no longer holds at their path: a result
+ * written over them, an output that replaces the input, or one filtered by `OutputPath`/`InputPath`.
+ */
+function resultOverwrites(state: State): ((fact: string) => boolean) | undefined {
+  const all = (fact: string) => fact.startsWith(RESULT_FACT);
+  if (state.type === undefined || state.type === 'Succeed' || state.type === 'Fail') return undefined;
+  if (state.queryLanguage === 'JSONata') return state.type === 'Choice' || state.type === 'Wait' ? (state.fields.Output !== undefined ? all : undefined) : all;
+  const { fields } = state;
+  const filtered = (key: string) => fields[key] !== undefined && fields[key] !== '$';
+  if (filtered('OutputPath') || filtered('InputPath')) return all;
+  if (state.type === 'Choice' || state.type === 'Wait') return undefined;
+  const resultPath = fields.ResultPath;
+  if (resultPath === null) return undefined;
+  if (resultPath === undefined) return state.type === 'Pass' && fields.Result === undefined && fields.Parameters === undefined ? undefined : all;
+  if (typeof resultPath !== 'string' || resultPath === '$') return all;
+  return (fact) => {
+    if (!fact.startsWith(RESULT_FACT)) return false;
+    const path = fact.slice(RESULT_FACT.length, fact.indexOf('\u0000', RESULT_FACT.length));
+    return path === resultPath || path.startsWith(`${resultPath}.`) || resultPath.startsWith(`${path}.`) || resultPath.startsWith(`${path}[`);
+  };
+}
+
+function withOverwrites(effect: StateEffect | undefined, overwrites: ((fact: string) => boolean) | undefined): StateEffect | undefined {
+  if (!overwrites) return effect;
+  const kills = effect?.kills;
+  return { ...effect, kills: kills ? (fact) => kills(fact) || overwrites(fact) : overwrites };
 }
 
 function exact(keys: readonly string[]): (fact: string) => boolean {
