@@ -93,8 +93,8 @@ function checkListCall(task: EksTask, context: RuleContext): void {
 function reportLimitsAboveQuota(limitBytes: JsonValue | undefined, path: Path, state: string, context: RuleContext): void {
   if (!Array.isArray(limitBytes)) return;
   limitBytes.forEach((item, index) => {
-    const bytes = typeof item === 'string' && /^\d+$/.test(item.trim()) ? Number(item) : undefined;
-    if (bytes !== undefined && bytes > TASK_RESULT_QUOTA_BYTES) context.report({ path: [...path, index], messageId: 'limitTooLarge', data: { state, value: bytes } });
+    const text = typeof item === 'string' ? item.trim() : '';
+    if (/^\d+$/.test(text) && Number(text) > TASK_RESULT_QUOTA_BYTES) context.report({ path: [...path, index], messageId: 'limitTooLarge', data: { state, value: text } });
   });
 }
 
