@@ -148,6 +148,42 @@ describe('definitions in templates and code', () => {
     expect(role?.policyTemplates.map((t) => [t.name, t.parameters])).toEqual([['LambdaInvokePolicy', { FunctionName: { Ref: 'Worker' } }]]);
   });
 
+  it('gives the IAM rule the SAM connectors whose source is the state machine', () => {
+    const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+  Table:
+    Type: AWS::DynamoDB::Table
+  Machine:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Connectors:
+        ToTable:
+          Properties:
+            Destination: { Id: Table }
+            Permissions: [Read, Write]
+      Definition: { StartAt: A, States: { A: { Type: Succeed } } }
+  MachineToWorker:
+    Type: AWS::Serverless::Connector
+    Properties:
+      Source: { Id: Machine }
+      Destination: { Id: Worker }
+      Permissions: [Write]
+  OtherToWorker:
+    Type: AWS::Serverless::Connector
+    Properties:
+      Source: { Id: Other }
+      Destination: { Id: Worker }
+      Permissions: [Write]
+`;
+    const role = lintText(text, { filePath: 'connectors.yaml', rules }).definitions[0].hostContext?.role;
+    expect(role?.connectors?.map((c) => [c.destinationId, c.destinationType, c.permissions])).toEqual([
+      ['Table', 'AWS::DynamoDB::Table', ['Read', 'Write']],
+      ['Worker', 'AWS::Serverless::Function', ['Write']],
+    ]);
+  });
+
   it('SAM DefinitionUri: the template links the file; the file is linted with the template facts', () => {
     const template = lint('sam-definition-uri/template.yaml');
     expect(template.definitions).toEqual([]);

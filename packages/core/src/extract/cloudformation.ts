@@ -1,7 +1,7 @@
 import { getProperty, getValueNode, toValue, type AstNode, type ObjectNode, type Range } from '../ast.js';
 import type { Definition, ExtractResult, WorkflowType } from '../definition.js';
 import type { ParseProblem } from '../parse.js';
-import type { HostContext, LinkedDefinition, Placeholder, PolicyStatementFact, RoleFacts, SubstitutionScope } from './host-context.js';
+import type { ConnectorFact, HostContext, LinkedDefinition, Placeholder, PolicyStatementFact, RoleFacts, SubstitutionScope } from './host-context.js';
 import { parseEmbeddedJson } from './embedded-json.js';
 import { intrinsicArgument, intrinsicName, joinedText, mappedString, materialize, subText, type HostText } from './host-values.js';
 import type { MappedText } from './mapped-text.js';
@@ -76,7 +76,9 @@ function extractStateMachine(
   const substitutions: SubstitutionScope = { ...scopeBase, definitionSubstitutions };
   const typeNode = getValueNode(properties, sam ? 'Type' : 'StateMachineType');
   const workflowType: WorkflowType | undefined = typeNode?.kind === 'string' && (typeNode.value === 'EXPRESS' || typeNode.value === 'STANDARD') ? typeNode.value : undefined;
-  const role = roleFacts(resources, properties, sam);
+  const connectors = sam ? connectorFacts(resources, logicalId, properties) : [];
+  const baseRole = roleFacts(resources, properties, sam);
+  const role = baseRole && connectors.length ? { ...baseRole, connectors } : baseRole;
   const hostKind = sam ? 'sam' : 'cloudformation';
   const context = (placeholders: Placeholder[]): HostContext => ({
     template: hostKind,
@@ -219,4 +221,32 @@ function addStatements(facts: Mutable<RoleFacts>, statements: AstNode | undefine
     const fact: PolicyStatementFact = { statement: toValue(statement), range: statement.range, ...(policyName ? { policyName } : {}) };
     facts.statements.push(fact);
   }
+}
+
+/** SAM connectors from this state machine: `AWS::Serverless::Connector` resources and its `Connectors` property. */
+function connectorFacts(resources: ObjectNode, logicalId: string, properties: ObjectNode): ConnectorFact[] {
+  const facts: ConnectorFact[] = [];
+  const add = (connector: AstNode, connectorProperties: AstNode | undefined): void => {
+    const permissions = getValueNode(connectorProperties, 'Permissions');
+    const names = permissions?.kind === 'array' ? permissions.items.flatMap((item) => (item.kind === 'string' ? [item.value] : [])) : [];
+    const destinations = getValueNode(connectorProperties, 'Destination');
+    for (const destination of destinations?.kind === 'array' ? destinations.items : destinations ? [destinations] : []) {
+      const id = getValueNode(destination, 'Id');
+      const destinationId = id?.kind === 'string' ? id.value : undefined;
+      const declaredType = getValueNode(destination, 'Type');
+      const resourceType = destinationId ? getValueNode(getValueNode(resources, destinationId), 'Type') : undefined;
+      const type = resourceType?.kind === 'string' ? resourceType.value : declaredType?.kind === 'string' ? declaredType.value : undefined;
+      facts.push({ ...(destinationId ? { destinationId } : {}), ...(type ? { destinationType: type } : {}), permissions: names, range: connector.range });
+    }
+  };
+  const embedded = getValueNode(properties, 'Connectors');
+  if (embedded?.kind === 'object') for (const entry of embedded.properties) if (entry.value) add(entry.value, getValueNode(entry.value, 'Properties'));
+  for (const resource of resources.properties) {
+    const type = getValueNode(resource.value, 'Type');
+    if (type?.kind !== 'string' || type.value !== 'AWS::Serverless::Connector' || !resource.value) continue;
+    const connectorProperties = getValueNode(resource.value, 'Properties');
+    const source = getValueNode(getValueNode(connectorProperties, 'Source'), 'Id');
+    if (source?.kind === 'string' && source.value === logicalId) add(resource.value, connectorProperties);
+  }
+  return facts;
 }

@@ -68,6 +68,22 @@ export interface RoleFacts {
   readonly policyTemplates: readonly { readonly name: string; readonly parameters: JsonValue; readonly range: Range }[];
   /** Policy entries whose content is not literal (`!If`, `!Ref`): the role may grant more than `statements`. */
   readonly opaquePolicies: readonly { readonly range: Range }[];
+  /**
+   * SAM connectors whose source is this state machine (`AWS::Serverless::Connector` resources and the
+   * machine's `Connectors` property): SAM adds the policies they imply to the machine's role.
+   */
+  readonly connectors?: readonly ConnectorFact[];
+}
+
+export interface ConnectorFact {
+  /** The destination's logical id (`Destination.Id`), when it is a resource of the template. */
+  readonly destinationId?: string;
+  /** The destination resource's `Type` (`AWS::Serverless::Function`…), or `Destination.Type` for an ARN destination. */
+  readonly destinationType?: string;
+  /** `Read` and/or `Write`. */
+  readonly permissions: readonly string[];
+  /** The connector (resource or `Connectors` entry). */
+  readonly range: Range;
 }
 
 export interface PolicyStatementFact {
