@@ -545,6 +545,43 @@ States:
       ],
     },
     {
+      name: 'Assign keys that cannot be variable names (full messages)',
+      code: `{
+  "StartAt": "A",
+  "States": {
+    "A": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::lambda:invoke",
+      "Assign": { "ok.$": "$.x", "order.id": 1, "states": 2, "items[0]": 3 },
+      "Catch": [{ "ErrorEquals": ["States.ALL"], "Assign": { "err.$": "$.Cause", "last error": 1 }, "Next": "B" }],
+      "Next": "B"
+    },
+    "B": { "Type": "Choice", "Choices": [{ "Variable": "$.x", "IsPresent": true, "Assign": { "a.b": 1 }, "Next": "C" }], "Default": "C" },
+    "C": { "Type": "Succeed" }
+  }
+}`,
+      errors: [
+        { messageId: 'badVariableName', message: 'State "A": "order.id" in Assign is not a variable name: assign whole variables only (no ".", "[" or blanks)', line: 7, column: 34, endLine: 7, endColumn: 44 },
+        { messageId: 'badVariableName', message: 'State "A": "states" in Assign is not a variable name: "states" is reserved for $states', line: 7, column: 49, endLine: 7, endColumn: 57 },
+        { messageId: 'badVariableName', message: 'State "A": "items[0]" in Assign is not a variable name: assign whole variables only (no ".", "[" or blanks)', line: 7, column: 62, endLine: 7, endColumn: 72 },
+        { messageId: 'badVariableName', message: 'State "A": "last error" in Catch[0].Assign is not a variable name: assign whole variables only (no ".", "[" or blanks)', line: 8, column: 82, endLine: 8, endColumn: 94 },
+        { messageId: 'badVariableName', message: 'State "B": "a.b" in Choices[0].Assign is not a variable name: assign whole variables only (no ".", "[" or blanks)', line: 11, column: 94, endLine: 11, endColumn: 99 },
+      ],
+    },
+    {
+      name: 'an EKS Task with Parameters in a JSONata state machine (full message)',
+      code: `{
+  "QueryLanguage": "JSONata",
+  "StartAt": "Run job",
+  "States": {
+    "Run job": { "Type": "Task", "Resource": "arn:aws:states:::eks:runJob.sync", "Parameters": { "ClusterName": "ci" }, "End": true }
+  }
+}`,
+      errors: [
+        { messageId: 'wrongLanguage', message: 'State "Run job" uses "Parameters", which only JSONPath states accept: use "Arguments"', line: 5, column: 82, endLine: 5, endColumn: 94 },
+      ],
+    },
+    {
       name: 'a key named __proto__ is an unknown field like any other',
       code: '{"StartAt":"A","States":{"A":{"Type":"Succeed","__proto__":{}}}}',
       errors: [

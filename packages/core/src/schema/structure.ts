@@ -32,7 +32,8 @@ export type StructureMessageId =
   | 'writerNeedsTarget'
   | 'outOfRange'
   | 'notAUri'
-  | 'badTimestamp';
+  | 'badTimestamp'
+  | 'badVariableName';
 
 export interface StructureProblem {
   readonly messageId: StructureMessageId;
@@ -169,6 +170,31 @@ function checkState(state: State, machine: StateMachine, validators: ReadonlyMap
   checkExclusive(state, fields, machine.definition.host === 'asl', problems);
 }
 
+/**
+ * `Assign` keys name whole variables (reference §7.9): not `states`, at most 80 characters, no `.`/`[`
+ * (a JSONPath key may end in `.$`). Only certain breaches are reported; Unicode identifier classes are not.
+ */
+function checkAssign(state: State, fields: { readonly [key: string]: JsonValue }, problems: StructureProblem[]): void {
+  const where = `State "${state.name}"`;
+  const places: { readonly value: JsonValue | undefined; readonly at: Path }[] = [{ value: fields.Assign, at: ['Assign'] }];
+  for (const list of ['Catch', 'Choices'] as const) {
+    const items = fields[list];
+    if (Array.isArray(items)) items.forEach((item, index) => places.push({ value: isObjectValue(item) ? item.Assign : undefined, at: [list, index, 'Assign'] }));
+  }
+  for (const { value, at } of places) {
+    if (!isObjectValue(value)) continue;
+    for (const key of Object.keys(value)) {
+      const name = state.queryLanguage === 'JSONPath' && key.endsWith('.$') ? key.slice(0, -2) : key;
+      const problem =
+        name === 'states' ? '"states" is reserved for $states'
+        : [...name].length > 80 ? 'it is longer than 80 characters'
+        : name === '' || /[.[\]\s]/.test(name) ? 'assign whole variables only (no ".", "[" or blanks)'
+        : undefined;
+      if (problem) problems.push({ messageId: 'badVariableName', path: [...state.path, ...at, key], at: 'key', data: { where, name: JSON.stringify(name), location: formatSubPath(at), problem } });
+    }
+  }
+}
+
 /** The language named by a `QueryLanguage` entry put inside the top-level `States` by mistake. */
 function misplacedLanguage(machine: StateMachine): string | undefined {
   const states = isObjectValue(machine.value) ? machine.value.States : undefined;
@@ -214,6 +240,7 @@ function checkExclusive(state: State, fields: { readonly [key: string]: JsonValu
     if (present.length === 0) problems.push({ messageId: 'waitNeedsOne', path: state.path, at: 'key', data: { where } });
     for (const extra of present.slice(1)) problems.push({ messageId: 'bothFields', path: [...state.path, extra], at: 'key', data: { where, first: present[0], second: extra, location: '' } });
   }
+  checkAssign(state, fields, problems);
   const timestamp = fields.Timestamp;
   if (state.type === 'Wait' && typeof timestamp === 'string' && !isJsonataExpression(timestamp) && !/\$\{[^{}]+\}/.test(timestamp) && !isRfc3339Timestamp(timestamp)) {
     problems.push({ messageId: 'badTimestamp', path: [...state.path, 'Timestamp'], data: { where, value: JSON.stringify(timestamp) } });
