@@ -80,6 +80,15 @@ describe('asl/unused-suppression with the suppressed rules enabled', () => {
     ]);
   });
 
+  it('directive comments work in .jsonc; in .json a comment is still an asl/parse error (Step Functions rejects it)', () => {
+    const text = '{\n  "StartAt": "A",\n  "States": {\n    // asl-lint-disable-next-line asl/transitions -- added later\n    "A": { "Type": "Pass", "Next": "B" }\n  }\n}\n';
+    expect(lint(text, 'flow.asl.jsonc')).toEqual([{ ruleId: 'asl/transitions', line: 5, suppressed: 'comment' }]);
+    expect(lint(text, 'flow.asl.json')).toEqual([
+      { ruleId: 'asl/parse', line: 4, suppressed: null },
+      { ruleId: 'asl/transitions', line: 5, suppressed: 'comment' },
+    ]);
+  });
+
   it('is silent when switched off', () => {
     const off = resolveRules(allRules, [{ 'asl/unused-suppression': 'off' }]);
     const result = lintText('StartAt: A\nStates:\n  # asl-lint-disable-next-line asl/transitions\n  A:\n    Type: Succeed\n', { filePath: 'f.asl.yaml', rules: off });
