@@ -159,6 +159,18 @@ describe('asl-lint-lsp over stdio', () => {
     expect(await client.stop()).toBe(0);
   });
 
+  it('lints a CloudFormation template at host positions and completes inside its definition', async () => {
+    const { client } = await start();
+    const uri = pathToFileURL(join(dir, 'template.yaml')).href;
+    const template = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Machine:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: Run\n        States:\n          Run:\n            Type: Task\n            Resource: arn:aws:states:::eks:deleteCluster\n            Parameters:\n              Name: batch\n            Next: \n          Done:\n            Type: Succeed\n";
+    await client.open(uri, template);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    expect(diagnostics.map((d) => [d.code, d.range.start.line])).toContainEqual(['asl/unreachable-state', 14]);
+    const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 13, character: 18 } })) as CompletionList;
+    expect(completion.items.map((item) => item.label)).toEqual(['Done']);
+    expect(await client.stop()).toBe(0);
+  });
+
   it('prints usage without a transport and exits 2', () => {
     let status = 0;
     let stderr = '';
