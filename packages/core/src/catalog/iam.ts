@@ -11,10 +11,14 @@
  * - Lambda, SNS, SQS, DynamoDB, Step Functions, ECS, Batch, Glue: the Step Functions developer guide pages
  *   lambda-iam.html, sns-iam.html, sqs-iam.html, dynamo-iam.html, stepfunctions-iam.html, ecs-iam.html,
  *   batch-iam.html, connect-glue.html "IAM policies for calling AWS Glue", service-integration-iam-templates.html.
+ * - EventBridge PutEvents: eventbridge-iam.html.
  * - AWS SDK integrations: IAM prefixes that differ from the SDK service name as AWS CDK's `CallAwsService` maps them
- *   (aws-stepfunctions-tasks/lib/aws-sdk/call-aws-service.ts); action exceptions from the Service Authorization
- *   Reference (S3 ListObjectsV2 → s3:ListBucket, HeadObject → s3:GetObject, ListBuckets → s3:ListAllMyBuckets,
- *   HeadBucket → s3:ListBucket; Lambda Invoke → lambda:InvokeFunction).
+ *   (aws-stepfunctions-tasks/lib/aws-sdk/call-aws-service.ts); action exceptions from the operations' permission
+ *   notes in the Amazon S3 API Reference (ListObjectsV2 → s3:ListBucket, HeadObject → s3:GetObject,
+ *   HeadBucket → s3:ListBucket), CDK's CallAwsService docs (ListBuckets → s3:ListAllMyBuckets) and the Lambda
+ *   Invoke operation (lambda:InvokeFunction).
+ * - Request-response EKS states: the statements AWS CDK attaches (its EKS integ test templates) show which actions
+ *   only `.sync` uses (`syncOnly`), and that the Fargate integration reads its role (iam:GetRole).
  */
 import type { IntegrationPattern } from '../resource.js';
 import { EKS_PARAMETERS, eksApi, type EksApiName } from './eks.js';
