@@ -4,23 +4,23 @@
  * and each definition that `corpus/extracted/` holds for a template equals what asl-lint extracts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { INTERNAL_ERROR, lintText, resolveRules, toValue, type JsonValue } from '@asl-lint/core';
+import { INTERNAL_ERROR, linkedExtractor, lintText, resolveRules, toLineColumn, toValue, type JsonValue } from '@asl-lint/core';
 import { allRules } from '@asl-lint/rules';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = join(repo, '..', 'shared', 'corpus');
 const KINDS = new Set(['sam-template', 'cfn-template', 'other']);
 
-const rows: { path: string; kind: string }[] = existsSync(join(corpus, 'MANIFEST.tsv'))
+const rows: { path: string; kind: string; original: string }[] = existsSync(join(corpus, 'MANIFEST.tsv'))
   ? readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8')
       .split('\n')
       .slice(1)
       .filter(Boolean)
       .map((line) => line.split('\t'))
-      .map((cols) => ({ path: cols[0], kind: cols[5] }))
+      .map((cols) => ({ path: cols[0], kind: cols[5], original: cols[3] }))
   : [];
 const templates = rows.filter((row) => KINDS.has(row.kind));
 
@@ -79,6 +79,37 @@ describe.skipIf(templates.length === 0)('corpus templates', () => {
     expect(wrong).toEqual([]);
     expect(templates.length).toBe(203);
     expect(machines).toBe(236);
+  });
+
+  it('lints each DefinitionUri file with its template\'s facts: the placeholder findings are the reviewed true ones', () => {
+    const placeholderFindings: string[] = [];
+    const internal: string[] = [];
+    let linted = 0;
+    for (const { path, original } of templates) {
+      const result = lintText(readFileSync(join(corpus, path), 'utf8'), { filePath: path, rules: [] });
+      for (const link of result.linked ?? []) {
+        // The corpus keeps files flat: `dir/statemachine/x.asl.json` is `dir__statemachine__x.asl.json`.
+        const target = posix.normalize(posix.join(posix.dirname(original), link.path));
+        const flat = join(dirname(path), target.split('/').join('__'));
+        if (!existsSync(join(corpus, flat))) continue;
+        linted++;
+        const linked = lintText(readFileSync(join(corpus, flat), 'utf8'), { filePath: flat, rules, extractors: [linkedExtractor(link)] });
+        for (const d of linked.diagnostics) {
+          if (d.ruleId === INTERNAL_ERROR) internal.push(`${flat}: ${d.message}`);
+          if (d.ruleId === 'asl/substitutions') placeholderFindings.push(`${flat.split('/').pop()}:${toLineColumn(linked.lines, d.range).line} ${d.message}`);
+        }
+      }
+    }
+    expect(internal).toEqual([]);
+    expect(linted).toBe(148);
+    expect(placeholderFindings).toEqual([
+      // The template has no DefinitionSubstitutions at all.
+      'stateless-roundrobin__statemachine__statemachine.asl.json:23 Placeholder "${ModuloFunctionName}" in state machine "StateMachineArn" is not a key of DefinitionSubstitutions: Step Functions receives the text "${ModuloFunctionName}" unchanged',
+      'stateless-roundrobin__statemachine__statemachine.asl.json:46 Placeholder "${CallToAPIFunctionName}" in state machine "StateMachineArn" is not a key of DefinitionSubstitutions: Step Functions receives the text "${CallToAPIFunctionName}" unchanged',
+      // The template defines `topicArn`; names are case-sensitive.
+      'synchronous-job__statemachine__statemachine.asl.json:35 Placeholder "${TopicArn}" in state machine "statemachineRequestResponse" is not a key of DefinitionSubstitutions (did you mean "topicArn"?): Step Functions receives the text "${TopicArn}" unchanged',
+      'synchronous-job__statemachine__statemachine.asl.json:44 Placeholder "${TopicArn}" in state machine "statemachineRequestResponse" is not a key of DefinitionSubstitutions (did you mean "topicArn"?): Step Functions receives the text "${TopicArn}" unchanged',
+    ]);
   });
 
   it('extracts what corpus/extracted holds for each template, intrinsic functions being opaque', () => {
