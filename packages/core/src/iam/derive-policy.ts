@@ -149,6 +149,7 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
           const widened: string[] = [];
           const resources = fact.resources.flatMap((resourceFact) => instantiate(resourceFact, facts, resolved, env, style, widened));
           const source: StatementSource = { state: state.name, statePath: state.path, location, integration, why: fact.why, evidence: facts.evidence, source: facts.source, widened: [...new Set(widened)] };
+          if (fact.actions.includes('iam:PassRole')) crossAccountRoles(state, resources, options.account, findings);
           const sync = resource.pattern === 'sync' || resource.pattern === 'sync:2';
           if (!sync && fact.syncOnly) used.set(raw.length, fact.actions.filter((action) => !fact.syncOnly!.includes(action)));
           raw.push({
@@ -215,6 +216,20 @@ export function derivePolicy(input: StateMachine | Definition, options: DerivePo
   const placeholders = Object.values(ENVIRONMENT_PLACEHOLDERS).filter((placeholder) => text.includes(placeholder));
   const templateReferences = [...ctx.references].filter((reference) => text.includes(reference));
   return { document, statements, findings, notes, kubernetes, placeholders, templateReferences, requirements };
+}
+
+/** A role can only be passed within its own account: a role ARN of another account than `--account` cannot work. */
+function crossAccountRoles(state: State, resources: readonly string[], account: string | undefined, findings: PolicyFinding[]): void {
+  if (account === undefined) return;
+  for (const resource of resources) {
+    const roleAccount = /^arn:[^:]+:iam::(\d{12}):role\//.exec(resource)?.[1];
+    if (roleAccount === undefined || roleAccount === account) continue;
+    findings.push({
+      severity: 'warning',
+      state: state.name,
+      message: `State "${state.name}" passes the role ${resource} of account ${roleAccount}, but the state machine runs in account ${account}: a role can only be passed within its own account`,
+    });
+  }
 }
 
 /** A Distributed Map and a Map's ItemReader/ResultWriter need permissions this deriver does not model: say so. */

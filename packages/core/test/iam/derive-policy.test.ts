@@ -125,6 +125,14 @@ describe('dynamic values widen only their own part, and say so', () => {
     expect(policy.statements[0].sources[0].widened).toEqual(['the cluster name is dynamic (Name "${ClusterName}" holds the template placeholder ${ClusterName}): any cluster name (*)']);
   });
 
+  it('a role of another account than --account cannot be passed', () => {
+    const policy = derive(task('arn:aws:states:::eks:createCluster', { Name: 'c', RoleArn: 'arn:aws:iam::999988887777:role/eks', ResourcesVpcConfig: { SubnetIds: SUBNETS } }), AWS_ENV);
+    expect(policy.findings.map((finding) => finding.message)).toEqual([
+      'State "Task" passes the role arn:aws:iam::999988887777:role/eks of account 999988887777, but the state machine runs in account 444455556666: a role can only be passed within its own account',
+    ]);
+    expect(derive(task('arn:aws:states:::eks:createCluster', { Name: 'c', RoleArn: 'arn:aws:iam::999988887777:role/eks', ResourcesVpcConfig: { SubnetIds: SUBNETS } })).findings).toEqual([]);
+  });
+
   it('a malformed role ARN is a warning, never a silent guess', () => {
     const policy = derive(task('arn:aws:states:::eks:createNodegroup', { ClusterName: 'c', NodegroupName: 'n', NodeRole: 'my-node-role', Subnets: SUBNETS }), AWS_ENV);
     expect(policy.document.Statement[3].Resource).toEqual(['arn:aws:iam::444455556666:role/*']);
