@@ -230,6 +230,25 @@ Resources:
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('user keys such as __proto__ and constructor are data', () => {
+    const text = `Resources:
+  __proto__:
+    Type: constructor
+  toString:
+    Type: AWS::Serverless::Function
+  M:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionSubstitutions: { __proto__: a, hasOwnProperty: b }
+      Definition:
+        StartAt: __proto__
+        States:
+          __proto__: { Type: Pass, Result: "\${__proto__}\${hasOwnProperty}\${constructor}", End: true }
+`;
+    const result = lintText(text, { filePath: 'keys.yaml', rules });
+    expect(findings(result)).toEqual([['asl/substitutions', '13:74-13:88', '${constructor}']]);
+  });
+
   it('TypeScript that does not parse is one asl/parse finding, and code without state machines is nothing', () => {
     const broken = lintText('new CustomState(this, "x", { stateJson: { Type: "Pass", } ;', { filePath: 'stack.ts', rules });
     expect(findings(broken).map(([rule]) => rule)).toEqual(['asl/parse']);

@@ -40,12 +40,12 @@ export function extractTemplate(host: HostText, root: ObjectNode, resources: Ast
   return { definitions: collected.definitions, problems: collected.problems, ...(collected.linked.length ? { linked: collected.linked } : {}) };
 }
 
-const SAM_IMPLICIT_SUFFIXES: Readonly<Record<string, readonly string[]>> = {
-  'AWS::Serverless::Function': ['Role', 'Version', 'Alias'],
-  'AWS::Serverless::StateMachine': ['Role'],
-  'AWS::Serverless::Api': ['Deployment', 'Stage'],
-  'AWS::Serverless::HttpApi': ['ApiGatewayDefaultStage'],
-};
+const SAM_IMPLICIT_SUFFIXES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['AWS::Serverless::Function', ['Role', 'Version', 'Alias']],
+  ['AWS::Serverless::StateMachine', ['Role']],
+  ['AWS::Serverless::Api', ['Deployment', 'Stage']],
+  ['AWS::Serverless::HttpApi', ['ApiGatewayDefaultStage']],
+]);
 
 function templateScope(root: ObjectNode, resources: ObjectNode): Omit<SubstitutionScope, 'definitionSubstitutions'> {
   const parameters = new Set<string>();
@@ -56,7 +56,7 @@ function templateScope(root: ObjectNode, resources: ObjectNode): Omit<Substituti
     names.add(property.key);
     // SAM creates resources with derived logical ids (`MyFunctionRole`), which `${…}` may name.
     const type = getValueNode(property.value, 'Type');
-    for (const suffix of (type?.kind === 'string' && SAM_IMPLICIT_SUFFIXES[type.value]) || []) names.add(`${property.key}${suffix}`);
+    for (const suffix of (type?.kind === 'string' && SAM_IMPLICIT_SUFFIXES.get(type.value)) || []) names.add(`${property.key}${suffix}`);
   }
   return { parameters, resources: names };
 }
