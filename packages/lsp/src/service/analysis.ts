@@ -65,17 +65,6 @@ export class Analysis {
     }
     return policy ?? undefined;
   }
-
-  /** The definition whose root contains `offset`, innermost first. */
-  modelAt(offset: number): DefinitionModel | undefined {
-    let best: DefinitionModel | undefined;
-    for (const model of this.definitionModels()) {
-      const { range } = model.definition.root;
-      if (offset < range.start || offset > range.end) continue;
-      if (!best || range.start >= best.definition.root.range.start) best = model;
-    }
-    return best;
-  }
 }
 
 /** The path of the host node that spans exactly `range`, descending through the nodes that contain it. */

@@ -1,5 +1,7 @@
-import { getProperty, locatePath, type ObjectNode, type State } from '@asl-lint/core';
+import { getProperty, type ObjectNode, type State } from '@asl-lint/core';
 import type { Analysis } from './analysis.js';
+import { nodeAt } from './node-at.js';
+import { stateContext } from './state-context.js';
 
 /** A `Comment` field directive, as core's suppressions read it: ids and reason follow `asl-lint-disable`. */
 const FIELD_DIRECTIVE = /(?:^|\s)asl-lint-disable(?=\s|$)(.*)$/s;
@@ -18,23 +20,13 @@ export interface Suppressing {
   readonly edit: OffsetEdit;
 }
 
-/** The innermost state whose text contains `offset`. Linear in the number of states. */
+/**
+ * The innermost state at `offset`, its name included (an unreachable state is reported on its name), as core's
+ * `Comment` directives count it. Found by descending the document to the offset: no scan over every state.
+ */
 export function stateAt(analysis: Analysis, offset: number): State | undefined {
-  const model = analysis.modelAt(offset);
-  if (!model) return undefined;
-  let best: State | undefined;
-  let bestStart = -1;
-  for (const state of model.machine.states) {
-    // The state's name belongs to the state (an unreachable state is reported on it), as for core's directives.
-    const key = state.path.length > 0 ? locatePath(model.definition.root, state.path, 'key').range : state.node.range;
-    const start = Math.min(key.start, state.node.range.start);
-    if (offset < start || offset > state.node.range.end) continue;
-    if (start >= bestStart) {
-      best = state;
-      bestStart = start;
-    }
-  }
-  return best;
+  const at = nodeAt(analysis.result.document.root, offset);
+  return at ? stateContext(at.path, analysis)?.state : undefined;
 }
 
 /**
