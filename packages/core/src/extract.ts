@@ -31,7 +31,7 @@ export const extractServerlessFile: Extractor = ({ text, document }) =>
   document.language !== 'javascript' && isServerless(document.root) ? extractServerless({ text, language: document.language }, document.root) : undefined;
 
 /** AWS CDK TypeScript/JavaScript, read statically (the TypeScript parser loads only for such files). */
-export const extractCdkSource: Extractor = ({ filePath, text, document }) => (document.language === 'javascript' || isCdkSource(filePath) ? extractCdk(text) : undefined);
+export const extractCdkSource: Extractor = ({ filePath, text, document }) => (document.language === 'javascript' || isCdkSource(filePath) ? extractCdk(text, filePath) : undefined);
 
 /** Host extractors first; a stand-alone definition is the fallback. */
 export const defaultExtractors: Extractor[] = [extractCdkSource, extractCloudFormation, extractServerlessFile];

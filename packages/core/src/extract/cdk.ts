@@ -35,12 +35,13 @@ function loadEstree(): Estree {
 
 const MAX_OPAQUE_TEXT = 80;
 
-export function extractCdk(text: string): ExtractResult {
+export function extractCdk(text: string, filePath: string): ExtractResult {
   // A cheap test first: most code files never mention Step Functions.
   if (!/CustomState|DefinitionBody|CfnStateMachine/.test(text)) return { definitions: [], problems: [] };
   let program: { body: EsNode[] };
   try {
-    program = loadEstree().parse(text, { range: true, loc: false, jsx: true, comment: false, errorOnUnknownASTType: false });
+    // The file name tells TypeScript whether `<T>x` is a type assertion (.ts) or JSX (.tsx, .jsx).
+    program = loadEstree().parse(text, { filePath: isCdkSource(filePath) ? filePath : 'stack.ts', range: true, loc: false, jsx: /x$/i.test(filePath), comment: false, errorOnUnknownASTType: false });
   } catch (error) {
     const offset = typeof (error as { index?: unknown }).index === 'number' ? (error as { index: number }).index : 0;
     const message = error instanceof Error ? error.message : String(error);
