@@ -72,10 +72,9 @@ function kubernetesAccess(state: State, creators: ReadonlyMap<string, Creator>):
   } else {
     const method = literalString(read(facts.kubernetes.method ?? EKS_PARAMETERS.method));
     const path = literalString(read(facts.kubernetes.path ?? EKS_PARAMETERS.path));
-    const verb = method !== undefined ? VERBS.get(method.toUpperCase()) : undefined;
     permissions.push(
       method !== undefined && path !== undefined
-        ? `${method.toUpperCase()} ${path}${verb ? ` (Kubernetes verb "${verb}" on that resource)` : ''}`
+        ? `${method.toUpperCase()} ${path}${describeRequest(method, path)}`
         : 'the request the state sends (its Method and Path are dynamic: grant the verbs and resources they can take)',
     );
   }
@@ -101,6 +100,29 @@ function kubernetesAccess(state: State, creators: ReadonlyMap<string, Creator>):
     ...(creator ? { createdBy: creator.state.name, creatorIsAdmin: creator.admin } : {}),
     explanation,
   };
+}
+
+/**
+ * The RBAC rule a Kubernetes API request needs, read from its path (`/api/v1/...` for the core group,
+ * `/apis/<group>/<version>/...`): `: verb "delete" on jobs "pi" (API group "batch") in namespace "batch"`.
+ */
+function describeRequest(method: string, path: string): string {
+  const verb = VERBS.get(method.toUpperCase());
+  const segments = path.split('?')[0].split('/').filter(Boolean);
+  let group: string;
+  let rest: string[];
+  if (segments[0] === 'api' && segments.length >= 2) [group, rest] = ['', segments.slice(2)];
+  else if (segments[0] === 'apis' && segments.length >= 3) [group, rest] = [segments[1], segments.slice(3)];
+  else return verb ? `: verb "${verb}" on the non-resource URL ${path.split('?')[0]}` : '';
+  let namespace: string | undefined;
+  if (rest[0] === 'namespaces' && rest.length >= 3) [namespace, rest] = [rest[1], rest.slice(2)];
+  const [resource, name, subresource] = rest;
+  if (!verb || !resource) return '';
+  const rbacVerb = name === undefined ? (verb === 'get' ? 'list' : verb === 'delete' ? 'deletecollection' : verb) : verb;
+  return (
+    `: verb "${rbacVerb}" on ${subresource ? `${resource}/${subresource}` : resource}${name !== undefined ? ` "${name}"` : ''}` +
+    ` (${group === '' ? 'core API group' : `API group "${group}"`})${namespace !== undefined ? ` in namespace "${namespace}"` : ''}`
+  );
 }
 
 function literalString(field: FieldValue | undefined): string | undefined {

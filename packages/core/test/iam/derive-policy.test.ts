@@ -286,14 +286,28 @@ describe('runJob and call: Kubernetes RBAC, no IAM action', () => {
         createdBy: 'Create',
         creatorIsAdmin: true,
       },
-      { state: 'Call', integration: 'eks:call', permissions: ['DELETE /apis/batch/v1/namespaces/batch/jobs/pi (Kubernetes verb "delete" on that resource)'] },
+      { state: 'Call', integration: 'eks:call', permissions: ['DELETE /apis/batch/v1/namespaces/batch/jobs/pi: verb "delete" on jobs "pi" (API group "batch") in namespace "batch"'] },
     ]);
     expect(policy.kubernetes[1].explanation).toBe(
       'State "Call" (eks:call) calls the Kubernetes API of the cluster given by "ClusterName.$": "$.other": no IAM action is involved. ' +
         "The state machine's role must be known to the cluster — an EKS access entry for the role, or a mapRoles entry in the aws-auth ConfigMap in kube-system (write the role ARN without its path, e.g. without service-role/) — " +
-        'and Kubernetes RBAC must allow it to: DELETE /apis/batch/v1/namespaces/batch/jobs/pi (Kubernetes verb "delete" on that resource). Without that the call fails with EKS.401.',
+        'and Kubernetes RBAC must allow it to: DELETE /apis/batch/v1/namespaces/batch/jobs/pi: verb "delete" on jobs "pi" (API group "batch") in namespace "batch". Without that the call fails with EKS.401.',
     );
     expect(policy.kubernetes[0].explanation).toContain('The cluster is created by state "Create" of this workflow, which makes this role its administrator');
+  });
+
+  it.each([
+    ['GET', '/api/v1/namespaces/default/pods?labelSelector=job-name=pi', ': verb "list" on pods (core API group) in namespace "default"'],
+    ['GET', '/api/v1/namespaces/default/pods/pi-x7/log', ': verb "get" on pods/log "pi-x7" (core API group) in namespace "default"'],
+    ['POST', '/api/v1/namespaces/kube-system/configmaps', ': verb "create" on configmaps (core API group) in namespace "kube-system"'],
+    ['PUT', '/api/v1/namespaces/kube-system/configmaps/aws-auth', ': verb "update" on configmaps "aws-auth" (core API group) in namespace "kube-system"'],
+    ['DELETE', '/apis/batch/v1/namespaces/jobs/jobs', ': verb "deletecollection" on jobs (API group "batch") in namespace "jobs"'],
+    ['GET', '/api/v1/nodes', ': verb "list" on nodes (core API group)'],
+    ['GET', '/api/v1/namespaces/team-a', ': verb "get" on namespaces "team-a" (core API group)'],
+    ['GET', '/version', ': verb "get" on the non-resource URL /version'],
+  ])('eks:call %s %s needs%s', (method, path, rbac) => {
+    const policy = derive(task('arn:aws:states:::eks:call', { ClusterName: 'c', CertificateAuthority: 'ca', Endpoint: 'https://x', Method: method, Path: path }), AWS_ENV);
+    expect(policy.kubernetes[0].permissions).toEqual([`${method} ${path}${rbac}`]);
   });
 
   it('says when the creating state turns off the creator admin permissions', () => {
