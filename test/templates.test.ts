@@ -184,6 +184,30 @@ Resources:
     ]);
   });
 
+  it('gives the IAM rule a Serverless machine\'s role from resources.Resources', () => {
+    const text = `service: s
+provider: { name: aws }
+stepFunctions:
+  stateMachines:
+    flow:
+      role: { Fn::GetAtt: [FlowRole, Arn] }
+      definition: { StartAt: A, States: { A: { Type: Succeed } } }
+    generated:
+      definition: { StartAt: A, States: { A: { Type: Succeed } } }
+resources:
+  Resources:
+    FlowRole:
+      Type: AWS::IAM::Role
+      Properties:
+        Policies:
+          - PolicyName: p
+            PolicyDocument: { Statement: [{ Effect: Allow, Action: sqs:SendMessage, Resource: '*' }] }
+`;
+    const [flow, generated] = lintText(text, { filePath: 'serverless.yml', rules }).definitions;
+    expect([flow.hostContext?.role?.kind, flow.hostContext?.role?.logicalId, flow.hostContext?.role?.statements.length]).toEqual(['role-resource', 'FlowRole', 1]);
+    expect(generated.hostContext?.role).toBeUndefined();
+  });
+
   it('SAM DefinitionUri: the template links the file; the file is linted with the template facts', () => {
     const template = lint('sam-definition-uri/template.yaml');
     expect(template.definitions).toEqual([]);

@@ -139,17 +139,20 @@ function referencedResource(node: AstNode | undefined): string | undefined {
   return undefined;
 }
 
+/** The role a `RoleArn`/`Role`/`role` value names: a role resource of the template, or one defined elsewhere. */
+export function namedRoleFacts(resources: AstNode | undefined, roleNode: AstNode): RoleFacts {
+  const logicalId = referencedResource(roleNode);
+  const roleResource = logicalId ? getValueNode(resources, logicalId) : undefined;
+  const roleType = getValueNode(roleResource, 'Type');
+  if (resources?.kind !== 'object' || !logicalId || roleType?.kind !== 'string' || roleType.value !== 'AWS::IAM::Role') {
+    return { kind: 'external', range: roleNode.range, statements: [], managedPolicies: [], policyTemplates: [], opaquePolicies: [] };
+  }
+  return roleResourceFacts(resources, logicalId, roleNode.range, getValueNode(roleResource, 'Properties'));
+}
+
 function roleFacts(resources: ObjectNode, properties: ObjectNode, sam: boolean): RoleFacts | undefined {
   const roleNode = getValueNode(properties, sam ? 'Role' : 'RoleArn');
-  if (roleNode) {
-    const logicalId = referencedResource(roleNode);
-    const roleResource = logicalId ? getValueNode(resources, logicalId) : undefined;
-    const roleType = getValueNode(roleResource, 'Type');
-    if (!logicalId || roleType?.kind !== 'string' || roleType.value !== 'AWS::IAM::Role') {
-      return { kind: 'external', range: roleNode.range, statements: [], managedPolicies: [], policyTemplates: [], opaquePolicies: [] };
-    }
-    return roleResourceFacts(resources, logicalId, roleNode.range, getValueNode(roleResource, 'Properties'));
-  }
+  if (roleNode) return namedRoleFacts(resources, roleNode);
   if (!sam) return undefined;
   const policies = getValueNode(properties, 'Policies');
   const facts: Mutable<RoleFacts> = { kind: 'sam-policies', range: policies?.range ?? properties.range, statements: [], managedPolicies: [], policyTemplates: [], opaquePolicies: [] };

@@ -1,7 +1,7 @@
 import { getProperty, getValueNode, type AstNode, type ObjectNode } from '../ast.js';
 import type { Definition, ExtractResult, WorkflowType } from '../definition.js';
 import type { Placeholder } from './host-context.js';
-import { extractTemplate } from './cloudformation.js';
+import { extractTemplate, namedRoleFacts } from './cloudformation.js';
 import { materialize, type HostText } from './host-values.js';
 
 /** A Serverless Framework service file: `service` with `provider`, or a `stepFunctions` section. */
@@ -18,6 +18,7 @@ export function isServerless(root: AstNode | undefined): root is ObjectNode {
  */
 export function extractServerless(host: HostText, root: ObjectNode): ExtractResult {
   const definitions: Definition[] = [];
+  const resources = getValueNode(getValueNode(root, 'resources'), 'Resources');
   const machines = getValueNode(getValueNode(root, 'stepFunctions'), 'stateMachines');
   if (machines?.kind === 'object') {
     for (const machine of machines.properties) {
@@ -25,6 +26,7 @@ export function extractServerless(host: HostText, root: ObjectNode): ExtractResu
       if (!definition) continue;
       const type = getValueNode(machine.value, 'type');
       const workflowType: WorkflowType | undefined = type?.kind === 'string' && (type.value === 'EXPRESS' || type.value === 'STANDARD') ? type.value : undefined;
+      const role = getValueNode(machine.value, 'role');
       const placeholders: Placeholder[] = [];
       const { root: definitionRoot, intrinsics, conditionalStructure } = materialize(host, definition, placeholders, false);
       if (conditionalStructure) continue;
@@ -36,11 +38,11 @@ export function extractServerless(host: HostText, root: ObjectNode): ExtractResu
         ...(workflowType ? { workflowType } : {}),
         editable: intrinsics === 0,
         hostRange: definition.range,
-        hostContext: { template: 'serverless', logicalId: machine.key, placeholders: [] },
+        // Without `role`, the plugin generates the role's policy from the definition: nothing to compare.
+        hostContext: { template: 'serverless', logicalId: machine.key, placeholders: [], ...(role ? { role: namedRoleFacts(resources, role) } : {}) },
       });
     }
   }
-  const resources = getValueNode(getValueNode(root, 'resources'), 'Resources');
   const fromTemplate = resources ? extractTemplate(host, root, resources) : undefined;
   return {
     definitions: [...definitions, ...(fromTemplate?.definitions ?? [])],
