@@ -63,11 +63,11 @@ function kubernetesAccess(state: State, creators: ReadonlyMap<string, Creator>):
   if (facts.kubernetes.namespace !== undefined) {
     const namespaceField = read(facts.kubernetes.namespace);
     const namespace = namespaceField === undefined ? 'namespace "default"' : literalString(namespaceField) !== undefined ? `namespace "${literalString(namespaceField)}"` : `the namespace given by ${describeField(facts.kubernetes.namespace, namespaceField)}`;
-    permissions.push(`create jobs (batch) in ${namespace}`);
+    permissions.push(`verb "create" on jobs (API group "batch") in ${namespace}`);
     if (resource.pattern === 'sync') {
-      permissions.push(`get jobs (batch) in ${namespace}, to follow the Job`);
+      permissions.push(`verb "get" on jobs (API group "batch") in ${namespace}, to follow the Job`);
       const logOptions = isObjectValue(payload) ? payload[EKS_PARAMETERS.logOptions] : undefined;
-      if (isObjectValue(logOptions) && logOptions[EKS_PARAMETERS.retrieveLogs] === true) permissions.push(`list pods and get pods/log in ${namespace}, to retrieve the logs`);
+      if (isObjectValue(logOptions) && logOptions[EKS_PARAMETERS.retrieveLogs] === true) permissions.push(`verbs "list" on pods and "get" on pods/log (core API group) in ${namespace}, to retrieve the logs`);
     }
   } else {
     const method = literalString(read(facts.kubernetes.method ?? EKS_PARAMETERS.method));

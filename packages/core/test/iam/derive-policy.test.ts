@@ -282,7 +282,11 @@ describe('runJob and call: Kubernetes RBAC, no IAM action', () => {
         state: 'Run',
         integration: 'eks:runJob.sync',
         cluster: 'jobs',
-        permissions: ['create jobs (batch) in namespace "batch"', 'get jobs (batch) in namespace "batch", to follow the Job', 'list pods and get pods/log in namespace "batch", to retrieve the logs'],
+        permissions: [
+          'verb "create" on jobs (API group "batch") in namespace "batch"',
+          'verb "get" on jobs (API group "batch") in namespace "batch", to follow the Job',
+          'verbs "list" on pods and "get" on pods/log (core API group) in namespace "batch", to retrieve the logs',
+        ],
         createdBy: 'Create',
         creatorIsAdmin: true,
       },
