@@ -1,3 +1,4 @@
+import { buildStateMachine, derivePolicy, parseJson } from '@asl-lint/core';
 import { describe, expect, it } from 'vitest';
 import { createLanguageService } from '../src/service/index.js';
 import { withCursor } from './cursor.js';
@@ -57,8 +58,10 @@ describe('hover', () => {
   it('on eks:runJob.sync: the polling cadence and the Kubernetes RBAC the role needs instead of IAM', () => {
     const { value } = hoverAt('arn:aws:states:::eks:runJob.sync')!;
     expect(value).toContain('With `.sync`: Waits for the Job to complete (polling about once a minute, slowing to about every 5 minutes)');
-    expect(value).toContain('**Kubernetes RBAC:** State "Run" (eks:runJob.sync) calls the Kubernetes API of cluster "batch": no IAM action is involved.');
-    expect(value).toContain('list pods and get pods/log in namespace "default", to retrieve the logs');
+    // The RBAC text is the IAM deriver's explanation for this state, verbatim.
+    const machine = buildStateMachine({ kind: 'state-machine', root: parseJson(WORKFLOW).root!, host: 'asl', editable: true });
+    const access = derivePolicy(machine).kubernetes.find((entry) => entry.state === 'Run')!;
+    expect(value).toContain(`**Kubernetes RBAC:** ${access.explanation}\n\n[AWS documentation]`);
     expect(value).not.toContain('**IAM**');
   });
 

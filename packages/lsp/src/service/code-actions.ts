@@ -78,7 +78,7 @@ export function fixAllEdits(analysis: Analysis): TextEdit[] {
   const edits: TextEdit[] = [];
   let covered = -1;
   for (const { fix, start, end } of fixes) {
-    if (start < covered || (start === covered && start !== end)) continue;
+    if (start < covered) continue;
     edits.push(...fix.edits);
     covered = end;
   }

@@ -10,7 +10,7 @@ import { isTransitionField, stateContext } from './state-context.js';
 export function hover(analysis: Analysis, position: Position, rules: readonly Rule[]): Hover | null {
   const offset = analysis.lines.offsetAt(position);
   const sections: string[] = [];
-  let range = undefined as Hover['range'];
+  let range: Hover['range'];
 
   const at = nodeAt(analysis.result.document.root, offset);
   if (at) {
@@ -47,7 +47,8 @@ export function hover(analysis: Analysis, position: Position, rules: readonly Ru
     if (rule) sections.push(ruleMarkdown(rule, diagnostic.codeDescription?.href));
   }
   if (sections.length === 0) return null;
-  return range ? { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, range } : { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } };
+  const contents = { kind: 'markdown' as const, value: sections.join('\n\n---\n\n') };
+  return range ? { contents, range } : { contents };
 }
 
 function permissionsOf(analysis: Analysis, model: DefinitionModel, state: State): StatePermissions | undefined {
