@@ -65,6 +65,12 @@ describe('hover', () => {
     expect(value).not.toContain('**IAM**');
   });
 
+  it('on another integration the catalog knows: what it does, its patterns and the IAM it needs', () => {
+    const text = '{\n  "StartAt": "Notify",\n  "States": {\n    "Notify": { "Type": "Task", "Resource": "arn:aws:states:::sns:publish", "Parameters": { "TopicArn": "arn:aws:sns:eu-west-1:123456789012:done", "Message": "ok" }, "End": true }\n  }\n}\n';
+    const { value } = hoverAt('arn:aws:states:::sns:publish', 2, text)!;
+    expect(value).toMatch(/^\*\*sns:publish\*\* — Publishes a message to an SNS topic\.\n\nPatterns: `arn:aws:states:::sns:publish`, `arn:aws:states:::sns:publish\.waitForTaskToken`\.\n\n\*\*IAM\*\* \(the state machine's role\):\n- `sns:Publish` on `arn:aws:sns:eu-west-1:123456789012:done`/);
+  });
+
   it('on a parameter key, plain or dynamic, nested or not: type, required, docs from the catalog', () => {
     const plain = hoverAt('"ClusterName"')!;
     expect(plain.value).toBe(

@@ -1,12 +1,12 @@
-import { EKS_SERVICE, eksApi, getStringValue, specAt, type Path, type Rule, type State } from '@asl-lint/core';
+import { EKS_SERVICE, OTHER_INTEGRATIONS, eksApi, getStringValue, specAt, type IntegrationSummary, type Path, type Rule, type State } from '@asl-lint/core';
 import type { Hover, Position } from 'vscode-languageserver';
 import type { Analysis, DefinitionModel } from './analysis.js';
 import { SOURCE, toRange } from './diagnostics.js';
-import { parameterMarkdown, resourceMarkdown, type StatePermissions } from './integration-docs.js';
+import { integrationMarkdown, parameterMarkdown, resourceMarkdown, type StatePermissions } from './integration-docs.js';
 import { nodeAt } from './node-at.js';
 import { isTransitionField, stateContext } from './state-context.js';
 
-/** Hover: EKS resources, EKS parameters, transition targets, and the docs of the rules reported at the position. */
+/** Hover: integration resources (EKS first), EKS parameters, transition targets, and the docs of the rules reported at the position. */
 export function hover(analysis: Analysis, position: Position, rules: readonly Rule[]): Hover | null {
   const offset = analysis.lines.offsetAt(position);
   const sections: string[] = [];
@@ -21,7 +21,9 @@ export function hover(analysis: Analysis, position: Position, rules: readonly Ru
       else if (state && context.scope && isTransitionField(context.inState)) sections.push(targetMarkdown(context.scope.states.get(at.node.value), at.node.value));
       else if (state && context.inState.length === 1 && context.inState[0] === 'Resource') {
         const api = eksApiOf(state);
+        const other = api ? undefined : otherIntegrationOf(state);
         if (api) sections.push(resourceMarkdown(api, state.resource?.pattern, permissionsOf(analysis, context.model, state)));
+        else if (other) sections.push(integrationMarkdown(other, state.resource?.pattern, permissionsOf(analysis, context.model, state)));
       }
       if (sections.length) range = toRange(analysis.lines, at.node.range);
     }
@@ -61,6 +63,13 @@ function permissionsOf(analysis: Analysis, model: DefinitionModel, state: State)
 
 function samePath(a: Path, b: Path): boolean {
   return a.length === b.length && a.every((segment, index) => segment === b[index]);
+}
+
+function otherIntegrationOf(state: State): IntegrationSummary | undefined {
+  const resource = state.resource;
+  if (resource?.kind !== 'service') return undefined;
+  const key = `${resource.service}:${resource.api}`;
+  return OTHER_INTEGRATIONS.find((integration) => integration.resource === key);
 }
 
 function eksApiOf(state: State) {

@@ -6,6 +6,7 @@ import {
   type DerivedStatement,
   type EksApiSpec,
   type IntegrationPattern,
+  type IntegrationSummary,
   type KubernetesAccess,
   type ParameterSpec,
   type QueryLanguage,
@@ -41,6 +42,19 @@ export function resourceMarkdown(api: EksApiSpec, pattern: IntegrationPattern | 
   if (required.length) lines.push('', `Required parameters: ${required.join(', ')}.`);
   lines.push('', ...(permissions ? statePermissionLines(permissions) : apiPermissionLines(api, pattern)));
   lines.push('', `[AWS documentation](${api.docsUrl})`);
+  return lines.join('\n');
+}
+
+/** Hover text for another integration the catalog knows (`lambda:invoke`, `states:startExecution`…). */
+export function integrationMarkdown(integration: IntegrationSummary, pattern: IntegrationPattern | undefined, permissions: StatePermissions | undefined): string {
+  const arn = (supported: IntegrationPattern) => `arn:aws:states:::${integration.resource}${supported === 'requestResponse' ? '' : `.${supported}`}`;
+  const lines = [`**${integration.resource}**${pattern && pattern !== 'requestResponse' ? ` · ${PATTERN_NAMES[pattern] ?? pattern}` : ''} — ${integration.summary}`];
+  lines.push('', `Patterns: ${integration.patterns.map((supported) => `\`${arn(supported)}\``).join(', ')}.`);
+  if (pattern !== undefined && pattern !== 'unknown' && !integration.patterns.includes(pattern)) {
+    lines.push('', `⚠ ${PATTERN_NAMES[pattern] ?? pattern} is not supported for ${integration.resource}.`);
+  }
+  if (permissions) lines.push('', ...statePermissionLines(permissions));
+  lines.push('', `[AWS documentation](${integration.docsUrl})`);
   return lines.join('\n');
 }
 
