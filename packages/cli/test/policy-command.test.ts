@@ -26,7 +26,12 @@ function golden(name: string, actual: string): void {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-b', 'packages/cli'], { cwd: repo });
+  try {
+    execFileSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-b', 'packages/cli'], { cwd: repo, stdio: 'pipe' });
+  } catch {
+    // A type error elsewhere still emits the bin (the typecheck is `pnpm typecheck`'s to report); only a missing bin stops these tests.
+  }
+  expect(existsSync(bin)).toBe(true);
 }, 120_000);
 
 const AWS_ENV = ['--region', 'sa-east-1', '--account', '444455556666'];
