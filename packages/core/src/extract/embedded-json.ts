@@ -37,9 +37,7 @@ export function parseEmbeddedJson(source: MappedText, sub: SubOptions): Embedded
 function quotePlaceholders(source: MappedText, sub: SubOptions): { text: MappedText; placeholders: { name: string; start: number; end: number; literal?: boolean }[] } {
   const input = source.text;
   const out = new MappedTextBuilder(source.endOffset);
-  const copy = (from: number, to: number): void => {
-    for (let j = from; j < to; j++) out.push(input[j], source.starts[j], source.ends[j]);
-  };
+  const copy = (from: number, to: number): void => out.appendRange(source, from, to);
   const placeholders: { name: string; start: number; end: number; literal?: boolean }[] = [];
   let inString = false;
   let i = 0;

@@ -31,7 +31,9 @@ export function mapRange(mapped: MappedText, range: Range): Range {
 }
 
 export class MappedTextBuilder {
-  private text = '';
+  // Chunks joined once in build(): appending to one string per character is slow on large definitions.
+  private readonly chunks: string[] = [];
+  private size = 0;
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private readonly opaque: Range[] = [];
@@ -42,12 +44,13 @@ export class MappedTextBuilder {
   }
 
   get length(): number {
-    return this.text.length;
+    return this.size;
   }
 
   /** Characters decoded from the host range [start, end) (an escape sequence, a folded line break). */
   push(chars: string, start: number, end: number): void {
-    this.text += chars;
+    this.chunks.push(chars);
+    this.size += chars.length;
     for (let i = 0; i < chars.length; i++) {
       this.starts.push(start);
       this.ends.push(end);
@@ -57,7 +60,9 @@ export class MappedTextBuilder {
 
   /** Characters copied one to one from the host starting at `start`. */
   pushVerbatim(chars: string, start: number): void {
-    this.text += chars;
+    if (!chars) return;
+    this.chunks.push(chars);
+    this.size += chars.length;
     for (let i = 0; i < chars.length; i++) {
       this.starts.push(start + i);
       this.ends.push(start + i + 1);
@@ -65,26 +70,33 @@ export class MappedTextBuilder {
     this.lastEnd = start + chars.length;
   }
 
-  append(other: MappedText): void {
-    const base = this.text.length;
-    this.text += other.text;
-    for (let i = 0; i < other.text.length; i++) {
+  /** Characters [from, to) of another mapped text, with their host ranges. */
+  appendRange(other: MappedText, from: number, to: number): void {
+    if (to <= from) return;
+    this.chunks.push(other.text.slice(from, to));
+    this.size += to - from;
+    for (let i = from; i < to; i++) {
       this.starts.push(other.starts[i]);
       this.ends.push(other.ends[i]);
     }
+    this.lastEnd = other.ends[to - 1];
+  }
+
+  append(other: MappedText): void {
+    const base = this.size;
+    this.appendRange(other, 0, other.text.length);
     for (const span of other.opaque) this.opaque.push({ start: span.start + base, end: span.end + base });
-    if (other.text.length) this.lastEnd = other.ends[other.text.length - 1];
   }
 
   /** A stand-in for a value the host computes, mapped to the whole host range of that value. */
   pushOpaque(chars: string, range: Range): void {
-    const start = this.text.length;
+    const start = this.size;
     this.push(chars, range.start, range.end);
-    this.opaque.push({ start, end: this.text.length });
+    this.opaque.push({ start, end: this.size });
   }
 
-  build(endOffset: number = this.text.length ? this.lastEnd : this.fallbackOffset): MappedText {
-    return { text: this.text, starts: this.starts, ends: this.ends, endOffset, opaque: this.opaque };
+  build(endOffset: number = this.size ? this.lastEnd : this.fallbackOffset): MappedText {
+    return { text: this.chunks.join(''), starts: this.starts, ends: this.ends, endOffset, opaque: this.opaque };
   }
 }
 

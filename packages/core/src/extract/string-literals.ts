@@ -32,9 +32,11 @@ function decodeEscaped(host: string, start: number, end: number, escapes: Readon
   while (i < end) {
     const c = host[i];
     if (c !== '\\' || i + 1 >= end) {
-      // Surrogate pairs stay two UTF-16 units on both sides.
-      builder.pushVerbatim(c, i);
-      i++;
+      // A run up to the next escape; surrogate pairs stay two UTF-16 units on both sides.
+      let next = host.indexOf('\\', i + 1);
+      if (next < 0 || next > end) next = end;
+      builder.pushVerbatim(host.slice(i, next), i);
+      i = next;
       continue;
     }
     const next = host[i + 1];
