@@ -11,6 +11,7 @@ import {
 } from './payload-schema.js';
 
 const require = createRequire(import.meta.url);
+const GENERATED_VALIDATORS = '../../generated/eks-validators/index.cjs';
 const validators = new Map<string, (payload: JsonValue) => PayloadProblem[]>();
 
 /**
@@ -20,8 +21,9 @@ const validators = new Map<string, (payload: JsonValue) => PayloadProblem[]>();
 function generatedValidators(api: EksApiName, form: PayloadForm): (schemaHash: string) => PrecompiledPayloadValidators | undefined {
   return (schemaHash) => {
     try {
-      const module = require(`../../generated/eks-validators/${api}.${form}.cjs`) as PrecompiledPayloadValidators;
-      return module.schemaHash === schemaHash ? module : undefined;
+      const index = require(GENERATED_VALIDATORS) as Record<string, (() => PrecompiledPayloadValidators) | undefined>;
+      const module = Object.hasOwn(index, `${api}.${form}`) ? index[`${api}.${form}`]?.() : undefined;
+      return module?.schemaHash === schemaHash ? module : undefined;
     } catch {
       return undefined;
     }
