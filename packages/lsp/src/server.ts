@@ -126,6 +126,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         hoverProvider: true,
+        definitionProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
         executeCommandProvider: { commands: [DERIVE_POLICY_COMMAND] },
       },
@@ -190,6 +191,10 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? safely('hover', null, () => service.hover(document, params.position)) : null;
+  });
+  connection.onDefinition((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? safely('definition', [], () => service.definition(document, params.position)) : [];
   });
   connection.onCompletion((params) => {
     const document = documents.get(params.textDocument.uri);

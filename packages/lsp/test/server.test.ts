@@ -55,6 +55,7 @@ describe('asl-lint-lsp over stdio', () => {
       textDocumentSync: { openClose: true, change: 2 },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.asl-lint'] },
       hoverProvider: true,
+      definitionProvider: true,
       executeCommandProvider: { commands: ['asl-lint.derivePolicy'] },
     });
     expect(initialize.capabilities.diagnosticProvider).toBeUndefined();
@@ -85,6 +86,8 @@ describe('asl-lint-lsp over stdio', () => {
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: edit.range, text: edit.newText }] });
     expect(await client.diagnosticsFor(uri, 2)).toEqual([]);
 
+    const definition = await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: position(RUN_JOB, '"Next": "Done"', 10) });
+    expect(definition).toEqual([{ uri, range: { start: { line: 14, character: 4 }, end: { line: 14, character: 10 } } }]);
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position(RUN_JOB, 'arn:aws:states:::eks:runJob', 3) })) as Hover;
     expect((hover.contents as { value: string }).value).toMatch(/^\*\*eks:runJob\*\* · `\.sync` \(run a job\) — Runs a Kubernetes `batch\/v1` Job on an EKS cluster\./);
 

@@ -119,3 +119,24 @@ describe('hover', () => {
     }
   });
 });
+
+describe('definition', () => {
+  it('goes from a transition target to the state it names, in JSON, YAML and templates', () => {
+    const service = createLanguageService();
+    const at = (text: string, needle: string, delta: number, uri: string) => {
+      const offset = text.indexOf(needle) + delta;
+      const { document, position } = withCursor(text.slice(0, offset) + '|' + text.slice(offset), uri);
+      return service.definition(document, position);
+    };
+    expect(at(WORKFLOW, '"Next": "Delete"', 10, 'file:///work/flow.asl.json')).toEqual([
+      { uri: 'file:///work/flow.asl.json', range: { start: { line: 16, character: 4 }, end: { line: 16, character: 12 } } },
+    ]);
+    expect(at(WORKFLOW, '"StartAt": "Create"', 13, 'file:///work/flow.asl.json')[0].range.start).toEqual({ line: 3, character: 4 });
+    const yaml = 'Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Pass\n            Next: B\n          B:\n            Type: Succeed\n';
+    expect(at(yaml, 'Next: B', 6, 'file:///work/template.yaml')).toEqual([
+      { uri: 'file:///work/template.yaml', range: { start: { line: 10, character: 10 }, end: { line: 10, character: 11 } } },
+    ]);
+    expect(at(WORKFLOW, '"Type": "Task"', 10, 'file:///work/flow.asl.json')).toEqual([]);
+    expect(at('{"StartAt": "Nowhere", "States": {}}', 'Nowhere', 2, 'file:///work/flow.asl.json')).toEqual([]);
+  });
+});

@@ -4,10 +4,11 @@
  */
 import { lintText, type Rule } from '@asl-lint/core';
 import { allRules } from '@asl-lint/rules';
-import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver';
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Hover, Location, Position, Range } from 'vscode-languageserver';
 import { Analysis } from './analysis.js';
 import { codeActions } from './code-actions.js';
 import { complete } from './completion.js';
+import { definition } from './definition.js';
 import { resolveConfiguration, type EditorSettings, type ProjectConfiguration, type ResolvedConfiguration } from './configuration.js';
 import { toLspDiagnostic } from './diagnostics.js';
 import { filePathOf, isStateMachineDocument, type ServiceDocument } from './document.js';
@@ -40,6 +41,8 @@ export interface LanguageService {
   codeActions(document: ServiceDocument, range: Range, context: CodeActionContext): CodeAction[];
   hover(document: ServiceDocument, position: Position): Hover | null;
   complete(document: ServiceDocument, position: Position): CompletionList;
+  /** The state a `Next`, `Default` or `StartAt` value names. */
+  definition(document: ServiceDocument, position: Position): Location[];
   /** The IAM policy each state machine in the document needs; `options`: partition, region, account, style. */
   derivePolicy(document: ServiceDocument, options?: unknown): DocumentPolicy[];
   /** Drops what is cached for a closed document. */
@@ -100,6 +103,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     codeActions: (document, range, context) => codeActions(analyze(document), range, context),
     hover: (document, position) => hover(analyze(document), position, rules),
     complete: (document, position) => complete(analyze(document), lastParsed.get(document.uri), position),
+    definition: (document, position) => definition(analyze(document), position),
     derivePolicy: (document, policyOptions) => documentPolicies(analyze(document), policyOptions),
     forget(uri) {
       analyses.delete(uri);
