@@ -265,8 +265,8 @@ function sdkEffect(state: State): StateEffect | undefined {
 function writesAwsAuth(call: EksCall): boolean {
   const method = call.read(EKS_PARAMETERS.method);
   const path = call.read(EKS_PARAMETERS.path);
-  if (method?.kind !== 'literal' || path?.kind !== 'literal' || typeof path.value !== 'string') return false;
-  return ['POST', 'PUT', 'PATCH'].includes(String(method.value)) && path.value.startsWith('/api/v1/namespaces/kube-system/configmaps');
+  if (method?.kind !== 'literal' || path?.kind !== 'literal' || typeof method.value !== 'string' || typeof path.value !== 'string') return false;
+  return ['POST', 'PUT', 'PATCH'].includes(method.value) && path.value.startsWith('/api/v1/namespaces/kube-system/configmaps');
 }
 
 /** A literal value nested one level down in the payload (`ResourcesVpcConfig.EndpointPublicAccess`). */
