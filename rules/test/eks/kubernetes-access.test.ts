@@ -66,6 +66,14 @@ ruleTester(rule, {
       }),
     },
     {
+      name: 'a Method of the wrong type is no aws-auth write (and no crash)',
+      code: workflow({
+        'Create cluster': createCluster('etl', { next: 'Map role' }),
+        'Map role': { ...call('etl', 'POST', '/api/v1/namespaces/kube-system/configmaps', { next: 'Delete cluster' }), Parameters: { ClusterName: 'etl', Method: {}, Path: '/api/v1/namespaces/kube-system/configmaps' } },
+        'Delete cluster': deleteCluster('etl'),
+      }),
+    },
+    {
       name: 'another cluster',
       code: workflow({ 'Create cluster': createCluster('etl', { extra: NO_ADMIN, next: 'Run job' }), 'Run job': runJob('batch', { next: 'Delete cluster' }), 'Delete cluster': deleteCluster('etl') }),
     },
