@@ -144,5 +144,19 @@ ruleTester(rule, {
         { messageId: 'unknown', message: 'State "Run": "ProfileName" is not a parameter of eks:deleteFargateProfile (did you mean "FargateProfileName"?)', line: 9, column: 9, endLine: 9, endColumn: 22 },
       ],
     },
+    {
+      name: 'a namespace Kubernetes cannot have',
+      code: machine(runJob({ ...CLUSTER, Namespace: 'Batch_Jobs', Job: JOB })),
+      errors: [
+        {
+          messageId: 'constraint',
+          message: 'State "Run": "Namespace" must contain only lowercase letters, digits and "-", starting and ending with a letter or digit (a Kubernetes namespace name)',
+          line: 11,
+          column: 22,
+          endLine: 11,
+          endColumn: 34,
+        },
+      ],
+    },
   ],
 });

@@ -157,7 +157,13 @@ const runJob: EksApiSpec = {
   passedRoles: [],
   parameters: {
     ...kubernetesConnection,
-    Namespace: { type: 'string', doc: 'Namespace to create the Job in; `default` when omitted.' },
+    Namespace: {
+      type: 'string',
+      doc: 'Namespace to create the Job in; `default` when omitted.',
+      maxLength: 63,
+      pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+      patternDescription: 'lowercase letters, digits and "-", starting and ending with a letter or digit (a Kubernetes namespace name)',
+    },
     Job: {
       type: 'json',
       accepts: ['object', 'string'],
