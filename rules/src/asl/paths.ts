@@ -121,13 +121,16 @@ function staticResultPaths(state: State): { path: Path; key: string; value: stri
   while (stack.length > 0) {
     const { value, path, where } = stack.pop()!;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push({ value: item, path: [...path, index], where: `${where}[${index}]` }));
+      // Only objects inside arrays can hold keys; skip scalars without allocating (Results may be huge arrays).
+      value.forEach((item, index) => {
+        if (item !== null && typeof item === 'object') stack.push({ value: item, path: [...path, index], where: `${where}[${index}]` });
+      });
     } else if (isObjectValue(value)) {
       for (const [key, item] of Object.entries(value)) {
         if (typeof item === 'string') {
           const evaluated = key.endsWith('.$') ? item.startsWith('$') || looksLikeIntrinsic(item) : literalExpression(item) !== undefined;
           if (evaluated) found.push({ path: [...path, key], key, value: item, where });
-        } else {
+        } else if (item !== null && typeof item === 'object') {
           stack.push({ value: item, path: [...path, key], where: `${where}.${key}` });
         }
       }

@@ -179,7 +179,11 @@ function* walk(root: TemplateRoot): Generator<Frame & { parent?: { [key: string]
     yield frame;
     const { value } = frame;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...frame.path, i], where: `${frame.where}[${i}]` });
+      // Array items matter only as strings (expressions) or containers; skip other scalars without allocating.
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item = value[i];
+        if (typeof item === 'string' || (item !== null && typeof item === 'object')) stack.push({ value: item, path: [...frame.path, i], where: `${frame.where}[${i}]` });
+      }
     } else if (isObjectValue(value)) {
       const keys = Object.keys(value);
       for (let i = keys.length - 1; i >= 0; i--) {
