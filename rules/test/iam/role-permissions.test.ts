@@ -279,6 +279,50 @@ ${DELETE_CLUSTER}
       ],
     },
     {
+      name: 'Serverless Framework: the role among resources.Resources',
+      filename: 'serverless.yml',
+      code: `service: nightly
+provider:
+  name: aws
+stepFunctions:
+  stateMachines:
+    cleanup:
+      role: !GetAtt CleanupRole.Arn
+      definition:
+        StartAt: Delete cluster
+        States:
+          Delete cluster:
+            Type: Task
+            Resource: arn:aws:states:::eks:deleteCluster.sync
+            Parameters:
+              Name: jobs
+            End: true
+resources:
+  Resources:
+    CleanupRole:
+      Type: AWS::IAM::Role
+      Properties:
+        AssumeRolePolicyDocument: {}
+        Policies:
+          - PolicyName: eks
+            PolicyDocument:
+              Statement:
+                - Effect: Allow
+                  Action: eks:DescribeCluster
+                  Resource: '*'
+`,
+      errors: [
+        {
+          messageId: 'missing',
+          message: 'State "Delete cluster" needs eks:DeleteCluster on arn:aws:eks:${AWS::Region}:${AWS::AccountId}:cluster/jobs, which role CleanupRole does not grant',
+          line: 13,
+          column: 23,
+          endLine: 13,
+          endColumn: 62,
+        },
+      ],
+    },
+    {
       name: 'SAM: only inline statements',
       code: samTemplate(DELETE_CLUSTER, `        - Statement:\n            - Effect: Allow\n              Action: eks:DescribeCluster\n              Resource: '*'`),
       errors: [
