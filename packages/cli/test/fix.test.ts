@@ -88,6 +88,16 @@ describe('--fix', () => {
     expect(read('flow.asl.yaml')).toContain('eks:runJob.sync');
   });
 
+  it('fixes a definition embedded in a SAM template, but not one built with !Sub (the fix would drop the intrinsic)', async () => {
+    const template = (resource: string) =>
+      `Transform: AWS::Serverless-2016-10-31\nResources:\n  Nightly:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: Report\n        States:\n          Report:\n            Type: Task\n            Resource: ${resource}\n            Parameters: { ${PARAMETERS} }\n            End: true\n`;
+    writeFileSync(join(dir, 'template.yaml'), template('arn:aws:states:::eks:runJob'));
+    writeFileSync(join(dir, 'sub.template.yaml'), template('!Sub arn:${AWS::Partition}:states:::eks:runJob'));
+    expect((await runCli(['--fix', 'template.yaml', 'sub.template.yaml'], { cwd: dir })).code).toBe(0);
+    expect(read('template.yaml')).toBe(template('arn:aws:states:::eks:runJob.sync'));
+    expect(read('sub.template.yaml')).toBe(template('!Sub arn:${AWS::Partition}:states:::eks:runJob'));
+  });
+
   it('keeps file permissions and writes through a symbolic link', async () => {
     writeFileSync(join(dir, 'target.asl.yaml'), RUN_JOB_YAML);
     chmodSync(join(dir, 'target.asl.yaml'), 0o640);
