@@ -229,7 +229,8 @@ ruleTester(rule, {
         "Query": { "labelSelector": "States.Format('team={}', $.team)" },
         "Price": "$5",
         "Currency": "$",
-        "Note": "$team"
+        "Note": "$team",
+        "Target": { "InputPath": "$.detail" }
       },
       "End": true
     }
