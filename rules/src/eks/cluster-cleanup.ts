@@ -1,4 +1,4 @@
-import { analyzeEksFlow, defineRule, describeFact, witnessRelated, witnessText, type EksFlow, type FlowExit, type RelatedReport } from '@asl-lint/core';
+import { analyzeEksFlow, defineRule, describeFact, witnessRelated, witnessText, type EksFlow, type FlowExit, type RelatedReport, type State, type WitnessStep } from '@asl-lint/core';
 
 interface Options {
   readonly failedSyncCreateMayLeaveResource: boolean;
@@ -132,7 +132,7 @@ export default defineRule<Options>({
           exit: first.exit,
           witness: witnessText(leak.witness, flow.graph.nodes),
           more: others > 0 ? ` It is also left running at ${others} other exit${others === 1 ? '' : 's'} (see related locations).` : '',
-          fix: first.fix,
+          fix: scopedFix(flow, leak.creator, leak.witness) ?? first.fix,
         },
         related,
       });
@@ -153,24 +153,49 @@ function distinctExits(flow: EksFlow, exits: readonly FlowExit[]): FlowExit[] {
 }
 
 function describeExit(flow: EksFlow, exit: FlowExit): { exit: string; fix: string; path: readonly (string | number)[] } {
-const from = flow.graph.nodes[exit.link.from]!;
-const state = from.kind === 'state' ? from.state : from.kind === 'raise' || from.kind === 'join' ? from.owner : undefined;
-const name = state?.name ?? '';
-const path = state?.path ?? [];
-const label = exit.link.edge.label;
-if (label.kind === 'fail-state') return { exit: `Fail state "${name}" ends the execution`, fix: `delete it on the way to "${name}"`, path };
-if (label.kind === 'uncaught') {
-  if (label.noDefault) return { exit: `Choice "${name}" matches no rule and has no Default`, fix: `give "${name}" a Default that leads to the cleanup`, path };
-  const handled = label.hasCatch ? 'and none of its catchers matches' : 'and no Catch handles it';
-  return {
-    exit: `"${name}" fails with ${label.error} ${handled}`,
-    fix: `add a Catch with "States.ALL" to "${name}" that leads to a cleanup chain deleting it`,
-    path,
-  };
+  const from = flow.graph.nodes[exit.link.from]!;
+  const state = from.kind === 'state' ? from.state : from.kind === 'raise' || from.kind === 'join' ? from.owner : undefined;
+  const name = state?.name ?? '';
+  const path = state?.path ?? [];
+  const label = exit.link.edge.label;
+  if (label.kind === 'fail-state') return { exit: `Fail state "${name}" ends the execution`, fix: `delete it on the way to "${name}"`, path };
+  if (label.kind === 'uncaught') {
+    if (label.noDefault) return { exit: `Choice "${name}" matches no rule and has no Default`, fix: `give "${name}" a Default that leads to the cleanup`, path };
+    const handled = label.hasCatch ? 'and none of its catchers matches' : 'and no Catch handles it';
+    return { exit: `"${name}" fails with ${label.error} ${handled}`, fix: catchFix(name), path };
+  }
+  return { exit: `the execution succeeds after "${name}"`, fix: 'delete it before the workflow ends', path };
 }
-return { exit: `the execution succeeds after "${name}"`, fix: 'delete it before the workflow ends', path };
+
+function catchFix(name: string): string {
+  return `add a Catch with "States.ALL" to "${name}" that leads to a cleanup chain deleting it`;
+}
+
+/**
+ * Where the fix goes when the witness leaves the creator's scope through a failure: the first state of that scope
+ * that lets the error escape (a cleanup outside a Map iteration cannot name a per-item cluster), or the Map whose
+ * other iterations a failing one stops.
+ */
+function scopedFix(flow: EksFlow, creator: State, witness: readonly WitnessStep[]): string | undefined {
+  for (const step of witness) {
+    const edge = step.edge;
+    if (!edge) continue;
+    if (edge.label.kind === 'concurrent' && step.node.kind === 'state') {
+      const hub = flow.graph.nodes[edge.to];
+      if (hub?.kind === 'hub' && hub.owner.type === 'Map') {
+        return `catch every failure inside the iterations of "${hub.owner.name}" and clean up there, so that no iteration fails and stops the others (or set MaxConcurrency to 1)`;
+      }
+      continue;
+    }
+    if (edge.label.kind !== 'uncaught' || edge.label.noDefault) continue;
+    const node = step.node;
+    const at = node.kind === 'state' ? node.state : node.kind === 'raise' ? node.owner : undefined;
+    if (at && at.scope === creator.scope && creator.scope.owner) return catchFix(at.name);
+    return undefined;
+  }
+  return undefined;
 }
 
 function capitalize(text: string): string {
-return text.charAt(0).toUpperCase() + text.slice(1);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

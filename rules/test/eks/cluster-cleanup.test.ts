@@ -218,7 +218,7 @@ ruleTester(rule, {
         leak(
           leaking.mapIteration,
           'Create cluster',
-          'Cluster named by $.name created by "Create cluster" is left running when "Per item" fails with States.TaskFailed and no Catch handles it: Create cluster → Run job --(States.TaskFailed, no Catch)→ Per item fails --(States.TaskFailed, no Catch)→ execution fails. Fix: add a Catch with "States.ALL" to "Per item" that leads to a cleanup chain deleting it',
+          'Cluster named by $.name created by "Create cluster" is left running when "Per item" fails with States.TaskFailed and no Catch handles it: Create cluster → Run job --(States.TaskFailed, no Catch)→ Per item fails --(States.TaskFailed, no Catch)→ execution fails. Fix: add a Catch with "States.ALL" to "Run job" that leads to a cleanup chain deleting it',
         ),
       ],
     },
@@ -229,7 +229,7 @@ ruleTester(rule, {
         leak(
           leaking.mapOtherIterationFails,
           'Create cluster',
-          'Cluster named by $.name created by "Create cluster" is left running when "Per item" fails with States.TaskFailed and no Catch handles it: Create cluster --(meanwhile, another iteration of Per item)→ Per item fails --(States.TaskFailed, no Catch)→ execution fails. Fix: add a Catch with "States.ALL" to "Per item" that leads to a cleanup chain deleting it',
+          'Cluster named by $.name created by "Create cluster" is left running when "Per item" fails with States.TaskFailed and no Catch handles it: Create cluster --(meanwhile, another iteration of Per item)→ Per item fails --(States.TaskFailed, no Catch)→ execution fails. Fix: catch every failure inside the iterations of "Per item" and clean up there, so that no iteration fails and stops the others (or set MaxConcurrency to 1)',
         ),
       ],
     },
