@@ -173,7 +173,7 @@ function toPosix(path: string): string {
 }
 
 type Validate = ((value: unknown) => boolean) & { errors?: AjvError[] | null };
-interface AjvError {
+export interface AjvError {
   instancePath: string;
   keyword: string;
   message?: string;
@@ -182,7 +182,76 @@ interface AjvError {
 
 let validator: Validate | undefined;
 
+const SEVERITY_VALUES = new Set(['off', 'info', 'warn', 'warning', 'error']);
+const WORKFLOW_VALUES = new Set(['standard', 'express', 'STANDARD', 'EXPRESS']);
+const RULE_ID = /^([a-z]+\/[a-z0-9-]+|internal-error)$/;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNonEmptyString = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
+
+function plainRules(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  for (const [id, entry] of Object.entries(value)) {
+    if (!RULE_ID.test(id)) return false;
+    const severity = Array.isArray(entry) ? (entry.length >= 1 && entry.length <= 2 ? entry[0] : undefined) : entry;
+    if (typeof severity !== 'string' || !SEVERITY_VALUES.has(severity)) return false;
+  }
+  return true;
+}
+
+/**
+ * The common, valid config, recognised without compiling the schema (ajv costs ~60 ms per process, paid on
+ * every pre-commit run). Anything this does not accept goes to the schema, which explains what is wrong.
+ * It must never accept what the schema rejects: a property test checks that.
+ */
+export function isPlainValidConfig(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  for (const [key, field] of Object.entries(value)) {
+    switch (key) {
+      case '$schema':
+        if (typeof field !== 'string') return false;
+        break;
+      case 'extends':
+        if (!(Array.isArray(field) ? field : [field]).every((preset) => preset === 'recommended' || preset === 'strict')) return false;
+        break;
+      case 'rules':
+        if (!plainRules(field)) return false;
+        break;
+      case 'ignore':
+        if (!Array.isArray(field) || !field.every(isNonEmptyString)) return false;
+        break;
+      case 'workflowType':
+        if (typeof field !== 'string' || !WORKFLOW_VALUES.has(field)) return false;
+        break;
+      case 'overrides':
+        if (!Array.isArray(field)) return false;
+        for (const override of field) {
+          if (!isRecord(override) || !('files' in override)) return false;
+          for (const [overrideKey, overrideField] of Object.entries(override)) {
+            if (overrideKey === 'files') {
+              if (!(isNonEmptyString(overrideField) || (Array.isArray(overrideField) && overrideField.length > 0 && overrideField.every(isNonEmptyString)))) return false;
+            } else if (overrideKey === 'rules') {
+              if (!plainRules(overrideField)) return false;
+            } else if (overrideKey === 'workflowType') {
+              if (typeof overrideField !== 'string' || !WORKFLOW_VALUES.has(overrideField)) return false;
+            } else return false;
+          }
+        }
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
 function validateConfig(value: unknown): AjvError[] {
+  if (isPlainValidConfig(value)) return [];
+  return validateWithSchema(value);
+}
+
+/** The schema check (ajv + ajv-errors), compiled on first use. */
+export function validateWithSchema(value: unknown): AjvError[] {
   if (!validator) {
     const Ajv = require('ajv').default as typeof import('ajv').default;
     const ajvErrors = require('ajv-errors') as (ajv: InstanceType<typeof Ajv>) => unknown;

@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { isPlainValidConfig, validateWithSchema } from '../src/config.js';
 import { CONFIG_SCHEMA } from '../src/config-schema.js';
 import { matchesGlob } from '../src/glob-match.js';
 import { parseCliArgs } from '../src/args.js';
@@ -181,6 +183,60 @@ describe('invalid configs: one clear line each, exit 2', () => {
 
   it('a --config that does not exist', async () => {
     expect(await runCli(['--config', 'nope.json', '.'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'asl-lint: nope.json: no such config file\n' });
+  });
+});
+
+describe('the fast path for valid configs', () => {
+  const severity = fc.constantFrom('off', 'info', 'warn', 'warning', 'error', 'fatal', 2, '');
+  const ruleId = fc.constantFrom('asl/transitions', 'eks/run-job-sync', 'internal-error', 'Asl/x', 'nope', 'a/b/c');
+  const entry = fc.oneof(severity, fc.tuple(severity), fc.tuple(severity, fc.anything()), fc.array(severity, { maxLength: 3 }), fc.anything());
+  const rules = fc.oneof(fc.dictionary(ruleId, entry, { maxKeys: 3 }), fc.anything());
+  const workflow = fc.constantFrom('standard', 'EXPRESS', 'Express', 'batch', 1);
+  const globs = fc.oneof(fc.array(fc.constantFrom('a/**', '', 'x'), { maxLength: 3 }), fc.constantFrom('a/**', ''), fc.anything());
+  const override = fc.oneof(
+    fc.record({ files: globs, rules, workflowType: workflow, extra: fc.anything() }, { requiredKeys: [] }),
+    fc.anything(),
+  );
+  const config = fc.oneof(
+    fc.record(
+      {
+        $schema: fc.oneof(fc.string(), fc.integer()),
+        extends: fc.oneof(fc.constantFrom('recommended', 'strict', 'lax'), fc.array(fc.constantFrom('recommended', 'strict', 'lax'), { maxLength: 2 })),
+        rules,
+        ignore: globs,
+        overrides: fc.oneof(fc.array(override, { maxLength: 3 }), fc.anything()),
+        workflowType: workflow,
+        rulez: fc.anything(),
+      },
+      { requiredKeys: [] },
+    ),
+    fc.anything(),
+  );
+
+  it('never accepts a config the schema rejects', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(config, (value) => {
+        if (!isPlainValidConfig(value)) return;
+        accepted++;
+        expect(validateWithSchema(value)).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(50);
+  });
+
+  it('accepts the configs of the README', () => {
+    expect(
+      isPlainValidConfig({
+        $schema: 'https://example.com/schema.json',
+        extends: ['recommended'],
+        rules: { 'eks/run-job-sync': 'error', 'asl/unused-suppression': 'off', 'eks/result-size': ['warn', { maxBytes: 1 }] },
+        ignore: ['generated', '**/*.draft.asl.json'],
+        workflowType: 'standard',
+        overrides: [{ files: 'express/**', workflowType: 'express' }, { files: ['legacy/*.asl.json'], rules: { 'eks/log-options': 'warn' } }],
+      }),
+    ).toBe(true);
   });
 });
 
