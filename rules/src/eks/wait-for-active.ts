@@ -175,6 +175,7 @@ function autoModeClusters(machine: StateMachine): Set<string> {
 
 function syncSuggestion(creator: State): FixSpec[] {
   const raw = creator.resource?.raw;
-  if (!raw || creator.resource?.suffix !== undefined) return [];
+  // Only the optimized integration has .sync; the AWS SDK integration (aws-sdk:eks:createCluster) has none.
+  if (!raw || creator.resource?.kind !== 'service' || creator.resource.suffix !== undefined) return [];
   return [{ message: `Use ${raw}.sync in "${creator.name}"`, changes: [{ kind: 'replace-value', path: [...creator.path, 'Resource'], value: `${raw}.sync` }] }];
 }

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lintText, resolveRules } from '@asl-lint/core';
 import { ruleTester } from '../../../test-support/rule-tester.js';
 import rule from '../../src/eks/wait-for-active.js';
 import {
@@ -121,4 +123,23 @@ ruleTester(rule, {
       ],
     },
   ],
+});
+
+describe('eks/wait-for-active suggestions', () => {
+  const suggestionsOf = (code: string) =>
+    lintText(code, { filePath: 'test.asl.json', rules: resolveRules([rule], []) }).diagnostics.map((d) => (d.suggestions ?? []).map((fix) => [fix.message, fix.edits.map((edit) => edit.text)]));
+
+  it('offers .sync on the optimized createCluster', () => {
+    expect(suggestionsOf(nodesRightAway)).toEqual([[['Use arn:aws:states:::eks:createCluster.sync in "Create cluster"', ['"arn:aws:states:::eks:createCluster.sync"']]]]);
+  });
+
+  it('offers nothing for the AWS SDK integration, which has no .sync', () => {
+    const code = workflow({
+      'Create cluster': sdk('createCluster', { Name: 'etl', RoleArn: 'arn:aws:iam::111122223333:role/eks-cluster', ResourcesVpcConfig: { SubnetIds: ['subnet-0aacf887d9f00e6a7'] } }, { next: 'Create nodes' }),
+      'Create nodes': createNodegroup('etl', 'workers', { next: 'Delete nodes', catch: [[ALL, 'Delete cluster']] }),
+      'Delete nodes': deleteNodegroup('etl', 'workers', { next: 'Delete cluster' }),
+      'Delete cluster': deleteCluster('etl'),
+    });
+    expect(suggestionsOf(code)).toEqual([[]]);
+  });
 });
