@@ -123,7 +123,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         (text, linked) => {
           const config = configs.forFile(linked.absolute);
           if (config.ignored) return undefined;
-          return lintText(text, { filePath: linked.file, rules: config.rules, settings: config.settings, extractors: [linkedExtractor(linked.link)] });
+          return lintText(text, { filePath: linked.file, rules: config.rules, settings: config.settings, extractors: [linkedExtractor(linked.link)], knownRuleIds });
         },
         (linked, error) => io.stderr.write(`asl-lint: ${linked.from}: cannot read the definition "${linked.link.path}": ${describeFsError(error)}\n`),
       );
