@@ -57,7 +57,7 @@ export default defineRule({
       whatItDoes:
         'Parses every intrinsic function call of JSONPath states (the `Key.$` values of payload templates and `ErrorPath`/`CausePath` of Fail states) and checks it: a known `States.*` name (with a "did you mean"), the number of arguments, literal arguments of the right type (a nested call counts by what it returns), the `{}` placeholders of `States.Format` against its arguments, `States.JsonMerge` with `false` (Step Functions has no deep merge), a real `States.Hash` algorithm, a non-zero `States.ArrayRange` step, at most 10 nested calls per field, quoting with `\'` and the `\\\'`, `\\{`, `\\}`, `\\\\` escapes. It also reports intrinsic calls in fields that take only a path (`InputPath`, `ResultPath`, `ItemsPath`, Choice `Variable`…), functions that do not return a string in `ErrorPath`/`CausePath`, and intrinsic calls written in JSONata states, where they do not exist.',
       whyItMatters:
-        'Step Functions rejects a malformed call when the state machine is created; a call with a wrong argument type or value passes creation and fails the execution with `States.IntrinsicFailure`. In JSONata states the text `States.Format(…)` is just a string, or a JSONata error at run time.',
+        'Step Functions rejects a malformed call when the state machine is created; a wrong argument type or value may only surface at run time, as a `States.IntrinsicFailure` that fails the execution unless a Catch handles it. In JSONata states the text `States.Format(…)` is just a string, or a JSONata error at run time.',
       examples: {
         invalid: [
           {

@@ -43,7 +43,7 @@ export default defineRule({
       whatItDoes:
         'Parses every `{% … %}` string of JSONata states (Arguments, Output, Assign, Items, ItemSelector, Condition, the scalar fields such as TimeoutSeconds, ItemReader/ResultWriter/ItemBatcher fields, Catch and Choice rule Output/Assign) with the `jsonata` package, without evaluating anything. Multi-line expressions and `{%expr%}` without spaces are valid. It reports a string in those fields that starts with `{%` but does not end with `%}` (or the reverse, or has blanks around the delimiters), and the constructs Step Functions forbids: `$$`, `$` or a bare field name at the top level of an expression (the input is `$states.input`), `$eval`, `$states.result` outside the Output and Assign of Task, Map and Parallel states, `$states.errorOutput` outside a Catch, and `$states` members that do not exist (`$states.inputs`). In JSONPath states, a `{% … %}` string in a payload template is only text: that is reported as a warning (the state most likely lacks `"QueryLanguage": "JSONata"`).',
       whyItMatters:
-        'Step Functions rejects a definition whose JSONata does not parse or whose delimiters are malformed, and refuses the forbidden constructs when the state machine is created or validated. Left unchecked these errors surface only at deployment.',
+        'Step Functions rejects a definition whose JSONata does not parse or whose delimiters are malformed; the forbidden constructs are refused at validation or fail the execution with `States.QueryEvaluationError`. Either way the mistake is found late: at deployment or in a running workflow.',
       examples: {
         invalid: [
           {
