@@ -146,6 +146,15 @@ States:
 }`,
     },
     {
+      name: 'a CDK CustomState that uses JSONata fields is taken as a JSONata state',
+      filename: 'stack.ts',
+      code: `import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+new sfn.CustomState(this, 'Invoke', {
+  stateJson: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'f' }, TimeoutSeconds: '{% $states.input.t %}' },
+});
+`,
+    },
+    {
       name: 'Next and End presence are asl/transitions\' concern',
       code: '{"StartAt":"A","States":{"A":{"Type":"Pass"}}}',
     },
@@ -579,6 +588,18 @@ States:
 }`,
       errors: [
         { messageId: 'wrongLanguage', message: 'State "Run job" uses "Parameters", which only JSONPath states accept: use "Arguments"', line: 5, column: 82, endLine: 5, endColumn: 94 },
+      ],
+    },
+    {
+      name: 'a CDK CustomState with a misspelt field',
+      filename: 'stack.ts',
+      code: `import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+new sfn.CustomState(this, 'Invoke', {
+  stateJson: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' }, TimeoutSecond: 30 },
+});
+`,
+      errors: [
+        { messageId: 'unknownField', line: 3, column: 109, endLine: 3, endColumn: 122 },
       ],
     },
     {

@@ -140,7 +140,7 @@ function checkState(state: State, machine: StateMachine, validators: ReadonlyMap
     return;
   }
   const type = state.type;
-  const language = state.queryLanguage;
+  const language = machine.definition.kind === 'state' && fields.QueryLanguage === undefined ? loneStateLanguage(fields) : state.queryLanguage;
   const validate = validators.get(stateSchemaId(type, language))!;
   const owner: Owner = {
     where,
@@ -193,6 +193,15 @@ function checkAssign(state: State, fields: { readonly [key: string]: JsonValue }
       if (problem) problems.push({ messageId: 'badVariableName', path: [...state.path, ...at, key], at: 'key', data: { where, name: JSON.stringify(name), location: formatSubPath(at), problem } });
     }
   }
+}
+
+/**
+ * A lone state (CDK `CustomState`) inherits the language of a machine we cannot see: it is taken to be
+ * JSONata when it uses JSONata's fields or expressions, so neither language's states are misreported.
+ */
+function loneStateLanguage(fields: { readonly [key: string]: JsonValue }): QueryLanguage {
+  const jsonata = ['Arguments', 'Output', 'Items'].some((key) => Object.hasOwn(fields, key)) || Object.values(fields).some(isJsonataExpression);
+  return jsonata ? 'JSONata' : 'JSONPath';
 }
 
 /** The language named by a `QueryLanguage` entry put inside the top-level `States` by mistake. */
