@@ -91,16 +91,17 @@ describe('definitions in templates and code', () => {
     const summary = (file: string) => lint(file).definitions.map((d) => [d.host, d.kind, d.name, d.workflowType ?? '-', d.editable]);
     expect(summary('cfn-folded.yaml')).toEqual([
       ['cloudformation', 'state-machine', 'Folded', 'EXPRESS', false],
-      ['cloudformation', 'state-machine', 'Quoted', '-', false],
-      ['cloudformation', 'state-machine', 'Single', '-', false],
+      // StateMachineType omitted: STANDARD.
+      ['cloudformation', 'state-machine', 'Quoted', 'STANDARD', false],
+      ['cloudformation', 'state-machine', 'Single', 'STANDARD', false],
     ]);
     expect(summary('sam-definition.yaml')).toEqual([['sam', 'state-machine', 'Orders', 'EXPRESS', false]]);
     expect(summary('serverless.yml')).toEqual([['serverless', 'state-machine', 'ordersFlow', 'EXPRESS', false]]);
     expect(summary('cdk/custom-state.ts')).toEqual([['cdk', 'state', 'Run job', '-', false]]);
     expect(summary('cdk/from-string.ts')).toEqual([
       ['cdk', 'state-machine', 'Stringified', 'EXPRESS', false],
-      ['cdk', 'state-machine', 'Literal', '-', false],
-      ['cdk', 'state-machine', 'Template', '-', false],
+      ['cdk', 'state-machine', 'Literal', 'STANDARD', false],
+      ['cdk', 'state-machine', 'Template', 'STANDARD', false],
     ]);
     expect(summary('cdk/constants.ts')).toEqual([
       ['cdk', 'state', 'Callback', '-', false],
@@ -108,7 +109,7 @@ describe('definitions in templates and code', () => {
     ]);
     expect(summary('cdk/cfn-state-machine.js')).toEqual([
       ['cdk', 'state-machine', 'Low', 'EXPRESS', false],
-      ['cdk', 'state-machine', 'Substituted', '-', false],
+      ['cdk', 'state-machine', 'Substituted', 'STANDARD', false],
     ]);
   });
 

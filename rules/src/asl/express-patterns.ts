@@ -24,7 +24,7 @@ export default defineRule({
       expressChild: 'State "{{state}}" uses "{{resource}}" ({{pattern}}) inside Map "{{map}}", whose child workflows run as Express executions (ProcessorConfig.ExecutionType EXPRESS): only request-response integrations work there; use ExecutionType STANDARD or the resource without "{{pattern}}"',
     },
     docs: {
-      whatItDoes: 'Reports Task states whose resource uses the Run a Job (`.sync`, `.sync:2`) or Wait for Callback (`.waitForTaskToken`) pattern when the workflow is an Express workflow: `StateMachineType: EXPRESS` (CloudFormation), `Type: EXPRESS` (SAM, Serverless), `stateMachineType` (CDK), or `--workflow-type express` for a file that does not say. States in the item processor of a Distributed Map with `ProcessorConfig.ExecutionType: EXPRESS` are checked too.',
+      whatItDoes: 'Reports Task states whose resource uses the Run a Job (`.sync`, `.sync:2`) or Wait for Callback (`.waitForTaskToken`) pattern when the workflow is an Express workflow: `StateMachineType: EXPRESS` (CloudFormation), `Type: EXPRESS` (SAM, Serverless), `stateMachineType` (CDK), or `--workflow-type express` for a stand-alone definition file (a template or construct that omits the type deploys a Standard workflow; one whose type comes from a parameter follows `--workflow-type`). States in the item processor of a Distributed Map with `ProcessorConfig.ExecutionType: EXPRESS` are checked too.',
       whyItMatters: 'Express workflows support only the Request Response pattern for optimized service integrations; `.sync` and `.waitForTaskToken` need a Standard workflow. Step Functions rejects such a definition when the state machine is created or updated, which for a template means a failed deployment.',
       examples: {
         invalid: [

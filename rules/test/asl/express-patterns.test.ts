@@ -20,6 +20,12 @@ ruleTester(rule, {
       code: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Type: STANDARD\n      Definition:\n        StartAt: A\n        States:\n          A: { Type: Task, Resource: "arn:aws:states:::ecs:runTask.sync", End: true }\n',
     },
     {
+      name: 'a template that omits the type is STANDARD, whatever --workflow-type says',
+      filename: 'template.yaml',
+      workflowType: 'EXPRESS',
+      code: 'Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A: { Type: Task, Resource: "arn:aws:states:::ecs:runTask.sync", End: true }\n',
+    },
+    {
       name: 'a Distributed Map whose children run as Standard executions',
       code: '{"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"R","States":{"R":{"Type":"Task","Resource":"arn:aws:states:::ecs:runTask.sync","End":true}}},"End":true}}}',
     },
@@ -59,6 +65,13 @@ ruleTester(rule, {
       workflowType: 'STANDARD',
       code: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Type: EXPRESS\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Task\n            Resource: !Sub arn:${AWS::Partition}:states:::eks:runJob.sync\n            End: true\n',
       errors: [{ messageId: 'express', line: 12, column: 23, endLine: 12, endColumn: 74 }],
+    },
+    {
+      name: 'a type given by a parameter is unknown in the template: --workflow-type decides',
+      filename: 'template.yaml',
+      workflowType: 'EXPRESS',
+      code: 'Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      StateMachineType: !Ref MachineType\n      Definition:\n        StartAt: A\n        States:\n          A: { Type: Task, Resource: "arn:aws:states:::ecs:runTask.sync", End: true }\n',
+      errors: [{ messageId: 'express', line: 9, column: 38, endLine: 9, endColumn: 73 }],
     },
     {
       name: 'a Distributed Map with Express child executions (full message)',

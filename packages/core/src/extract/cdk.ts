@@ -161,7 +161,7 @@ class CdkReader {
       const args = (node.arguments as EsNode[]).map(unwrap);
       const id = args[1]?.type === 'Literal' && typeof args[1].value === 'string' ? args[1].value : undefined;
       const props = args.find((arg) => arg.type === 'ObjectExpression');
-      const machine: MachineProps = { id, workflowType: this.workflowType(objectProperty(props, 'stateMachineType')), substitutions: substitutionKeys(props) };
+      const machine: MachineProps = { id, workflowType: this.workflowType(props), substitutions: substitutionKeys(props) };
       if (name === 'CustomState') {
         const stateJson = this.resolve(objectProperty(props, 'stateJson'));
         if (stateJson?.type === 'ObjectExpression') this.pushObject('state', stateJson, { id, workflowType: undefined, substitutions: undefined });
@@ -246,8 +246,11 @@ class CdkReader {
     return undefined;
   }
 
-  private workflowType(node: EsNode | undefined): WorkflowType | undefined {
-    const value = node?.type === 'Literal' ? node.value : node?.type === 'MemberExpression' ? (node.property as EsNode).name : undefined;
+  /** `stateMachineType` of the construct's props: STANDARD when a literal props object omits it. */
+  private workflowType(props: EsNode | undefined): WorkflowType | undefined {
+    const node = this.resolve(objectProperty(props, 'stateMachineType'));
+    if (!node) return props?.type === 'ObjectExpression' && !(props.properties as EsNode[]).some((p) => p.type === 'SpreadElement') ? 'STANDARD' : undefined;
+    const value = node.type === 'Literal' ? node.value : node.type === 'MemberExpression' ? (node.property as EsNode).name : undefined;
     return value === 'EXPRESS' || value === 'STANDARD' ? value : undefined;
   }
 

@@ -75,7 +75,8 @@ function extractStateMachine(
   if (substitutionsNode?.kind === 'object') for (const property of substitutionsNode.properties) definitionSubstitutions.add(property.key);
   const substitutions: SubstitutionScope = { ...scopeBase, definitionSubstitutions };
   const typeNode = getValueNode(properties, sam ? 'Type' : 'StateMachineType');
-  const workflowType: WorkflowType | undefined = typeNode?.kind === 'string' && (typeNode.value === 'EXPRESS' || typeNode.value === 'STANDARD') ? typeNode.value : undefined;
+  // Omitted, the type is STANDARD; given by a parameter or condition, it is unknown here.
+  const workflowType: WorkflowType | undefined = !typeNode ? 'STANDARD' : typeNode.kind === 'string' && (typeNode.value === 'EXPRESS' || typeNode.value === 'STANDARD') ? typeNode.value : undefined;
   const connectors = sam ? connectorFacts(resources, logicalId, properties) : [];
   const baseRole = roleFacts(resources, properties, sam);
   const role = baseRole && connectors.length ? { ...baseRole, connectors } : baseRole;

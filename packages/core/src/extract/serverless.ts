@@ -25,7 +25,7 @@ export function extractServerless(host: HostText, root: ObjectNode): ExtractResu
       const definition = getValueNode(machine.value, 'definition');
       if (!definition) continue;
       const type = getValueNode(machine.value, 'type');
-      const workflowType: WorkflowType | undefined = type?.kind === 'string' && (type.value === 'EXPRESS' || type.value === 'STANDARD') ? type.value : undefined;
+      const workflowType: WorkflowType | undefined = !type ? 'STANDARD' : type.kind === 'string' && (type.value === 'EXPRESS' || type.value === 'STANDARD') ? type.value : undefined;
       const role = getValueNode(machine.value, 'role');
       const placeholders: Placeholder[] = [];
       const { root: definitionRoot, intrinsics, conditionalStructure } = materialize(host, definition, placeholders, false);
