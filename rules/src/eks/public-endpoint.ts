@@ -10,6 +10,7 @@ export default defineRule({
     messages: {
       notUrl: 'State "{{state}}": Endpoint {{endpoint}} is not a URL; use the cluster\'s API server endpoint, e.g. "https://<id>.gr7.<region>.eks.amazonaws.com" (DescribeCluster cluster.endpoint)',
       notHttps: 'State "{{state}}": Endpoint {{endpoint}} uses {{scheme}}; Step Functions calls the Kubernetes API only over HTTPS — use the cluster\'s https:// endpoint',
+      notEksHost: 'State "{{state}}": Endpoint {{endpoint}} is not an EKS API server endpoint (a host ending in {{suffixes}}); use the cluster\'s endpoint as DescribeCluster returns it',
       unreachableHost: 'State "{{state}}": Endpoint {{endpoint}} points at {{what}}, which Step Functions cannot reach: the EKS integrations need the cluster\'s public API endpoint (https://….{{suffix}}) with public access enabled',
       privateEndpointResult:
         'State "{{state}}" calls the Endpoint at {{endpoint}}, the result of "{{creator}}", which creates a cluster with ResourcesVpcConfig.EndpointPublicAccess false: {{witness}}. Step Functions reaches only clusters with a public endpoint; enable public access (restrict it with PublicAccessCidrs if needed)',
@@ -17,7 +18,7 @@ export default defineRule({
         'State "{{state}}" calls cluster {{cluster}}, which "{{creator}}" created with ResourcesVpcConfig.EndpointPublicAccess false: {{witness}}. Step Functions reaches only clusters with a public endpoint; enable public access (restrict it with PublicAccessCidrs if needed)',
     },
     docs: {
-      whatItDoes: 'Checks the literal `Endpoint` of every `eks:runJob` and `eks:call`: it must be an `https://` URL whose host is not `localhost`, not an IP address in a private, loopback, link-local or shared (100.64.0.0/10) range, and not an `.internal` or `.local` name. Endpoints given by a path or expression are not checked here.\n\nIt also follows the workflow\'s paths and reports an `eks:runJob` or `eks:call` on a cluster that this workflow created with `ResourcesVpcConfig.EndpointPublicAccess: false` (a literal `false`), matched by literal name or by the same path/expression text, or whose `Endpoint` is read from that create\'s result (`$.eks.Cluster.Endpoint` after `"ResultPath": "$.eks"`, while no later state overwrote or filtered it), on every path where no `eks:deleteCluster` or AWS SDK `eks:updateClusterConfig` of that name runs in between (an update may turn public access on; the rule cannot tell).',
+      whatItDoes: 'Checks the literal `Endpoint` of every `eks:runJob` and `eks:call`: it must be an `https://` URL whose host is not `localhost`, not an IP address in a private, loopback, link-local or shared (100.64.0.0/10) range, and not an `.internal` or `.local` name. A public host that is not an EKS endpoint (`….eks.amazonaws.com`, `….api.aws`, and the China equivalents) is reported as a warning: a copied console URL or a proxy. Endpoints given by a path or expression are not checked here.\n\nIt also follows the workflow\'s paths and reports an `eks:runJob` or `eks:call` on a cluster that this workflow created with `ResourcesVpcConfig.EndpointPublicAccess: false` (a literal `false`), matched by literal name or by the same path/expression text, or whose `Endpoint` is read from that create\'s result (`$.eks.Cluster.Endpoint` after `"ResultPath": "$.eks"`, while no later state overwrote or filtered it), on every path where no `eks:deleteCluster` or AWS SDK `eks:updateClusterConfig` of that name runs in between (an update may turn public access on; the rule cannot tell).',
       whyItMatters: `Step Functions runs outside your VPC: the EKS integrations work only with Kubernetes API servers that have public endpoint access. A private address or an in-cluster name can never be reached, and the Task fails at run time — after the states before it (often a cluster creation) have run. The value to use is the cluster's endpoint as DescribeCluster returns it (host ending in ${EKS_ENDPOINT_HOST_SUFFIXES.map((suffix) => `\`${suffix}\``).join(', ')}); after \`eks:createCluster.sync\` it is \`Cluster.Endpoint\` in the task result.`,
       examples: {
         invalid: [
@@ -66,6 +67,10 @@ function checkEndpointLiterals(context: RuleContext): void {
     }
     const what = unreachableHost(url.hostname);
     if (what) context.report({ path: field.path, messageId: 'unreachableHost', data: { ...data, what } });
+    else if (!isEksHost(url.hostname)) {
+      // A proxy or an unusual setup may explain another host: a warning, not an error.
+      context.report({ path: field.path, messageId: 'notEksHost', data: { ...data, suffixes: EKS_ENDPOINT_HOST_SUFFIXES.join(', ') }, severity: 'warning' });
+    }
   }
 }
 
@@ -114,6 +119,11 @@ function sameInput(state: State, creator: State): boolean {
     if (scope.kind !== 'branch') return false;
   }
   return false;
+}
+
+function isEksHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return EKS_ENDPOINT_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix));
 }
 
 function parseUrl(text: string): URL | undefined {

@@ -158,5 +158,19 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: 'the PEM text instead of the base64 certificate-authority data',
+      code: machine({ Resource: 'arn:aws:states:::eks:call', Parameters: { ...minimal.call, CertificateAuthority: '-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----' } }),
+      errors: [
+        {
+          messageId: 'constraint',
+          message: 'State "Run": "CertificateAuthority" must contain only base64 characters: the base64 certificate-authority data DescribeCluster returns, not the PEM text',
+          line: 9,
+          column: 33,
+          endLine: 9,
+          endColumn: 95,
+        },
+      ],
+    },
   ],
 });

@@ -8,7 +8,7 @@ ruleTester(rule, {
   valid: [
     { name: 'an EKS endpoint', code: machine(endpoint('https://EXAMPLE.gr7.us-east-1.eks.amazonaws.com')) },
     { name: 'a dual-stack endpoint', code: machine(endpoint('https://EXAMPLE.gr7.us-east-1.api.aws')) },
-    { name: 'a public IP address', code: machine(endpoint('https://54.12.1.9')) },
+    { name: 'a China endpoint', code: machine(endpoint('https://EXAMPLE.yl4.cn-north-1.eks.amazonaws.com.cn')) },
     { name: 'by path', code: machine({ Resource: 'arn:aws:states:::eks:runJob.sync', Parameters: { ...CLUSTER, Endpoint: undefined, 'Endpoint.$': '$.cluster.Cluster.Endpoint', Job: JOB } }) },
     { name: 'by expression', code: machine({ Resource: 'arn:aws:states:::eks:runJob.sync', Arguments: { ...CLUSTER, Endpoint: '{% $cluster.Endpoint %}', Job: JOB } }, { jsonata: true }) },
     { name: 'a template placeholder', code: machine(endpoint('${ClusterEndpoint}')) },
@@ -30,6 +30,22 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: 'a console URL instead of the API server (a warning)',
+      code: machine(endpoint('https://console.aws.amazon.com/eks/home#/clusters/batch')),
+      errors: [
+        {
+          messageId: 'notEksHost',
+          message:
+            'State "Run": Endpoint "https://console.aws.amazon.com/eks/home#/clusters/batch" is not an EKS API server endpoint (a host ending in .eks.amazonaws.com, .api.aws, .eks.amazonaws.com.cn, .api.amazonwebservices.com.cn); use the cluster\'s endpoint as DescribeCluster returns it',
+          line: 10,
+          column: 21,
+          endLine: 10,
+          endColumn: 78,
+        },
+      ],
+    },
+    { name: 'a public IP address', code: machine(endpoint('https://54.12.1.9')), errors: [{ messageId: 'notEksHost', line: 10, column: 21, endLine: 10, endColumn: 40 }] },
     {
       name: 'plain http',
       code: machine(endpoint('http://EXAMPLE.gr7.us-east-1.eks.amazonaws.com')),

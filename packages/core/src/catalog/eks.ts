@@ -83,6 +83,8 @@ const kubernetesConnection: ParameterFields = {
   CertificateAuthority: {
     type: 'string',
     required: true,
+    pattern: '^[A-Za-z0-9+/]+={0,2}$',
+    patternDescription: 'base64 characters: the base64 certificate-authority data DescribeCluster returns, not the PEM text',
     doc: 'Base64 certificate-authority data of the cluster (DescribeCluster `cluster.certificateAuthority.data`; after `eks:createCluster.sync` it is `Cluster.CertificateAuthority.Data` of the result).',
   },
   Endpoint: {
