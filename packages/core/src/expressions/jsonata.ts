@@ -51,7 +51,9 @@ function loadJsonata(): JsonataFactory {
   return factory;
 }
 
+// Rules parse the same expressions (asl/jsonata, asl/intrinsic-functions); keep a few hundred small ones.
 const CACHE_LIMIT = 500;
+const CACHE_MAX_BODY = 4096;
 const cache = new Map<string, JsonataParseResult>();
 
 /** Parses the body of a `{% … %}` string (without the delimiters). Never throws, never evaluates. */
@@ -72,8 +74,10 @@ export function parseJsonata(body: string): JsonataParseResult {
       },
     };
   }
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(body, result);
+  if (body.length <= CACHE_MAX_BODY) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(body, result);
+  }
   return result;
 }
 
