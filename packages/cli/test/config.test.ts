@@ -264,9 +264,24 @@ describe('glob matching', () => {
     ['flows/[!ab].asl.json', 'flows/b.asl.json', false],
     ['flows/?.asl.json', 'flows/c.asl.json', true],
     ['a.asl.json', 'a_asl.json', false],
+    ['**/**/x/**', 'a/b/x/c.json', true],
+    ['{legacy,old}/**/*.asl.{json,yaml}', 'old/q/a.asl.yaml', true],
+    ['{legacy,old}/**/*.asl.{json,yaml}', 'new/q/a.asl.yaml', false],
+    ['flows/[a-c]*.json', 'flows/beta.json', true],
+    ['flows/[a-c]*.json', 'flows/delta.json', false],
+    ['./generated/', 'generated/a.json', true],
+    ['[', '[', true],
   ];
   it.each(table)('%s ~ %s → %s', (pattern, path, expected) => {
     expect(matchesGlob(pattern, path)).toBe(expected);
+  });
+
+  it('does not backtrack for ever on hostile patterns', () => {
+    const started = performance.now();
+    expect(matchesGlob('*a*a*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(5000))).toBe(false);
+    expect(matchesGlob('**/**/**/**/**/**/**/**/x', Array.from({ length: 200 }, () => 'd').join('/'))).toBe(false);
+    expect(matchesGlob('{a,{b,{c,{d,{e,f}}}}}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}', 'zzz')).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 
