@@ -252,6 +252,20 @@ export const clean = {
     'Create cluster': sdk('createCluster', { Name: 'etl', RoleArn: 'arn:aws:iam::111122223333:role/eks-cluster', ResourcesVpcConfig: { SubnetIds: ['subnet-0aacf887d9f00e6a7'] } }, { next: 'Delete cluster' }),
     'Delete cluster': deleteCluster('etl'),
   }),
+  mapCreatesDeletedAfter: workflow({
+    'Per item': map(scope({ 'Create cluster': createCluster('etl', { next: 'Run job' }), 'Run job': runJob('etl', { catch: [[ALL, 'Cleanup']] }), Cleanup: deleteCluster('etl') }), {
+      next: 'Delete cluster',
+      catch: [[ALL, 'Delete cluster']],
+      extra: { MaxConcurrency: 1 },
+    }),
+    'Delete cluster': deleteCluster('etl'),
+  }),
+  mapDeletesCreatedBefore: workflow({
+    'Create cluster': createCluster('etl', { next: 'Per item' }),
+    'Per item': map(scope({ 'Delete cluster': deleteCluster('etl') }), { next: 'Done', catch: [[ALL, 'Cleanup']] }),
+    Done: succeed(),
+    Cleanup: deleteCluster('etl'),
+  }),
   unreachableCreate: workflow({
     Start: pass(),
     'Create cluster': createCluster('etl'),
