@@ -413,6 +413,21 @@ new sfn.CustomState(this, 'Invoke', {
       ],
     },
     {
+      name: 'a JSONPath branch or item processor in a JSONata machine (full messages)',
+      code: `{
+  "QueryLanguage": "JSONata",
+  "StartAt": "P",
+  "States": {
+    "P": { "Type": "Parallel", "Branches": [{ "QueryLanguage": "JSONPath", "StartAt": "A", "States": { "A": { "Type": "Succeed" } } }], "Next": "M" },
+    "M": { "Type": "Map", "ItemProcessor": { "QueryLanguage": "JSONPath", "StartAt": "B", "States": { "B": { "Type": "Succeed" } } }, "End": true }
+  }
+}`,
+      errors: [
+        { messageId: 'jsonPathInJsonata', message: 'Branches[0] of state "P" sets "QueryLanguage": "JSONPath", but the state machine\'s top level is JSONata; a JSONata state machine cannot contain JSONPath states', line: 5, column: 64, endLine: 5, endColumn: 74 },
+        { messageId: 'jsonPathInJsonata', message: 'The item processor of state "M" sets "QueryLanguage": "JSONPath", but the state machine\'s top level is JSONata; a JSONata state machine cannot contain JSONPath states', line: 6, column: 63, endLine: 6, endColumn: 73 },
+      ],
+    },
+    {
       name: 'Choice rules: field names only',
       code: `{
   "StartAt": "C",

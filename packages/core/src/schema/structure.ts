@@ -100,6 +100,14 @@ export function checkStructure(machine: StateMachine): StructureProblem[] {
     }
   }
   for (const state of machine.states) checkState(state, machine, validators, problems);
+  if (machine.queryLanguage === 'JSONata') {
+    // A branch or item processor may name a language too; JSONPath is as forbidden there as on a state.
+    for (const scope of machine.scopes) {
+      if (!scope.owner || scope.queryLanguage !== 'JSONPath' || insideDistributedMap(scope.owner, scope)) continue;
+      const where = scope.kind === 'branch' ? `${formatSubPath(scope.path.slice(scope.owner.path.length))} of state "${scope.owner.name}"` : `The item processor of state "${scope.owner.name}"`;
+      problems.push({ messageId: 'jsonPathInJsonata', path: [...scope.path, 'QueryLanguage'], data: { where } });
+    }
+  }
   return problems;
 }
 
@@ -215,11 +223,11 @@ function misplacedLanguage(machine: StateMachine): string | undefined {
  * A Distributed Map runs its item processor as child executions; whether the JSONata-only rule binds
  * them is not documented, so their states are given the benefit of the doubt.
  */
-function insideDistributedMap(state: State): boolean {
-  for (let owner = state.scope.owner; owner; owner = owner.scope.owner) {
-    const processor = owner.fields.ItemProcessor;
+function insideDistributedMap(state: State, scope: State['scope'] = state.scope): boolean {
+  for (let current: State['scope'] | undefined = scope; current?.owner; current = current.owner.scope) {
+    const processor = current.owner.fields.ItemProcessor;
     const config = isObjectValue(processor) ? processor.ProcessorConfig : undefined;
-    if (isObjectValue(config) && config.Mode === 'DISTRIBUTED') return true;
+    if (current.kind === 'item-processor' && isObjectValue(config) && config.Mode === 'DISTRIBUTED') return true;
   }
   return false;
 }
