@@ -1,4 +1,4 @@
-import { INTRINSIC_FUNCTIONS, defineRule, dollarKeys, isObjectValue, literalStrings, looksLikeIntrinsic, parseIntrinsic, parsePath, pathFields, type JsonValue, type Path, type PathKind, type State } from '@asl-lint/core';
+import { INTRINSIC_FUNCTIONS, defineRule, dollarKeys, findNode, getProperty, isObjectValue, locatePath, literalStrings, looksLikeIntrinsic, parseIntrinsic, parsePath, pathFields, type AstNode, type FixSpec, type JsonValue, type Path, type PathKind, type State } from '@asl-lint/core';
 
 const KIND_TEXT: Readonly<Record<PathKind, string>> = { path: 'path', reference: 'reference path', result: 'reference path' };
 
@@ -12,7 +12,7 @@ export default defineRule({
     id: 'asl/paths',
     description: 'JSONPath fields and `.$` values must be well-formed paths (or intrinsic function calls where allowed)',
     severity: 'error',
-    fix: 'none',
+    fix: 'suggestion',
     appliesTo: 'any',
     messages: {
       malformed: 'State "{{state}}": {{field}} "{{value}}" is not a valid {{kind}}: {{problem}} (character {{column}})',
@@ -27,6 +27,8 @@ export default defineRule({
         'State "{{state}}": "{{key}}" in {{where}} holds "{{value}}", but a Pass state\'s Result is static and never evaluated; build the value in Parameters instead',
     },
     docs: {
+      fixSafety:
+        'For a path or intrinsic call under a plain key, the editor offers to rename `Key` to `Key.$`. That changes what the state sends (the data at the path instead of the text), so it is a suggestion, never applied by `--fix`.',
       whatItDoes:
         'Parses every path of JSONPath states: `InputPath`, `OutputPath`, `ResultPath` (also in `Catch`), `ItemsPath`, the `…Path` fields (`TimeoutSecondsPath`, `SecondsPath`, `MaxConcurrencyPath`, `ErrorPath`…), Choice `Variable` and `…Path` comparisons, and every `Key.$` value of the payload templates (`Parameters`, `ResultSelector`, `ItemSelector`, ItemReader/ResultWriter `Parameters`, ItemBatcher `BatchInput`, `Credentials`, `Assign`) at any depth. Reference paths (`ResultPath`, `ItemsPath` and the `…Path` fields) must select one node: no `..`, `*`, filters, slices or unions. `ResultPath` must not write into the context object (`$$`) nor name a variable, and no path may read `$states`, which exists only in JSONata states. A `Key.$` value must be a path (`$…`, `$$…`, `$variable…`) or an intrinsic function call, and a template must not hold both `Key` and `Key.$`. Intrinsic calls themselves are checked by `asl/intrinsic-functions`. A plain key whose value is a path or an intrinsic call (`"Endpoint": "$.endpoint"`) sends that text as it is: this is reported as a warning, as Step Functions\' own validator does (`NO_DOLLAR`); a lone `$`, a `$word` (a price, a variable-like name) and keys such as `InputPath` (paths meant for another service, such as an EventBridge target\'s `InputPath`) are not reported. A path or intrinsic call in a Pass state\'s `Result`, which is never evaluated, is also a warning (`PASS_RESULT_IS_STATIC`).',
       whyItMatters:
@@ -73,11 +75,13 @@ export default defineRule({
         if (/.Path$/.test(entry.key)) continue;
         const what = literalExpression(entry.value);
         if (what) {
+          const rename = renameToDollarKey(context.definition.root, context.text, entry.path, entry.key);
           context.report({
             path: entry.path,
             severity: 'warning',
             messageId: 'literalPath',
             data: { state: state.name, key: entry.key, where: entry.where, value: shown(entry.value), what },
+            ...(rename ? { suggestions: [rename] } : {}),
           });
         }
       }
@@ -139,4 +143,15 @@ function staticResultPaths(state: State): { path: Path; key: string; value: stri
     }
   }
   return found;
+}
+
+/** The edit that appends ".$" to a key (inside its quotes, if any), unless the object already has that key. */
+function renameToDollarKey(root: AstNode, text: string, path: Path, key: string): FixSpec | undefined {
+  const parent = findNode(root, path.slice(0, -1));
+  if (!parent || getProperty(parent, `${key}.$`)) return undefined;
+  const { range, exact } = locatePath(root, path, 'key');
+  if (!exact) return undefined;
+  const last = text[range.end - 1];
+  const at = last === '"' || last === "'" ? range.end - 1 : range.end;
+  return { message: `Rename "${key}" to "${key}.$"`, changes: [{ kind: 'text', range: { start: at, end: at }, text: '.$' }] };
 }

@@ -313,6 +313,21 @@ States:
   ],
 });
 
+describe('asl/paths suggestions', () => {
+  it('offers to rename a key holding a path to Key.$, in JSON and YAML, unless Key.$ exists', () => {
+    const suggest = (code: string, filePath: string) =>
+      lintText(code, { filePath, rules: resolveRules([rule], []) }).diagnostics.map((d) => [d.messageId, d.fix, d.suggestions?.map((f) => [f.message, f.edits])]);
+    const json = '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Parameters": { "x": "$.x", "y": "$.y", "y.$": "$.z" }, "End": true } } }';
+    expect(suggest(json, 'a.asl.json')).toEqual([
+      ['literalPath', undefined, [['Rename "x" to "x.$"', [{ range: { start: 71, end: 71 }, text: '.$' }]]]],
+      ['literalPath', undefined, undefined],
+      ['collision', undefined, undefined],
+    ]);
+    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Parameters:\n      endpoint: $.cluster.endpoint\n    End: true\n';
+    expect(suggest(yaml, 'a.asl.yaml')).toEqual([['literalPath', undefined, [['Rename "endpoint" to "endpoint.$"', [{ range: { start: 69, end: 69 }, text: '.$' }]]]]]);
+  });
+});
+
 describe('asl/paths severities', () => {
   it('reports a path sent as text as a warning, and malformed paths as errors', () => {
     const code = '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "InputPath": "$.", "Parameters": { "x": "$.x" }, "End": true } } }';
