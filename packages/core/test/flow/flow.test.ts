@@ -153,6 +153,29 @@ describe('analyzeEksFlow on a generated 10,000-state workflow', () => {
 
 });
 
+describe('paths are never enumerated', () => {
+  it('analyses 500 diamonds in a row (2^500 paths) in work linear in their states', () => {
+    const states: Record<string, unknown> = {
+      Create: { Type: 'Task', Resource: 'arn:aws:states:::eks:createCluster.sync', Parameters: { Name: 'etl' }, Next: 'Choice 0' },
+    };
+    const diamonds = 500;
+    for (let i = 0; i < diamonds; i++) {
+      const next = i + 1 < diamonds ? `Choice ${i + 1}` : 'Delete';
+      states[`Choice ${i}`] = { Type: 'Choice', Choices: [{ Variable: '$.left', BooleanEquals: true, Next: `Left ${i}` }], Default: `Right ${i}` };
+      states[`Left ${i}`] = { Type: 'Pass', Next: next };
+      // The last right branch skips the delete.
+      states[`Right ${i}`] = i + 1 < diamonds ? { Type: 'Pass', Next: next } : { Type: 'Succeed' };
+    }
+    states.Delete = { Type: 'Task', Resource: 'arn:aws:states:::eks:deleteCluster.sync', Parameters: { Name: 'etl' }, End: true };
+    const flow = analyzeEksFlow(machineOf(JSON.stringify({ StartAt: 'Create', States: states })));
+    // Two facts (the reached-token and the cluster) per node at most, each handled once.
+    expect(flow.dataflow.work).toBeLessThanOrEqual(2 * flow.graph.nodes.length);
+    const [leak] = flow.leaks();
+    expect(leak!.exits.map((exit) => flow.graph.nodes[exit.link.from]!.kind === 'state' && (flow.graph.nodes[exit.link.from] as { state: { name: string } }).state.name)).toEqual(['Right 499']);
+    expect(leak!.witness).toHaveLength(1 + 2 * diamonds);
+  });
+});
+
 describe('witnessText', () => {
   it('keeps the ends of a long witness in the message, every step in the related locations', () => {
     const states: Record<string, unknown> = {
