@@ -4,6 +4,7 @@ import {
   eksTasks,
   isObjectValue,
   KUBERNETES_LIST_BOUNDS,
+  POD_LOG_SIZE_BOUNDS,
   readEksField,
   TASK_RESULT_QUOTA_BYTES,
   type EksTask,
@@ -66,7 +67,7 @@ function checkRetrievedLogs(task: EksTask, context: RuleContext): void {
   const parametersPath = [...logOptions.path, EKS_PARAMETERS.logParameters];
   if (logParameters && Object.hasOwn(logParameters, 'limitBytes')) reportLimitsAboveQuota(logParameters.limitBytes, [...parametersPath, 'limitBytes'], state, context);
   if (options[EKS_PARAMETERS.retrieveLogs] !== true) return;
-  const bounded = logParameters !== undefined && ['tailLines', 'limitBytes'].some((name) => Object.hasOwn(logParameters, name) || Object.hasOwn(logParameters, `${name}.$`));
+  const bounded = logParameters !== undefined && POD_LOG_SIZE_BOUNDS.some((name) => Object.hasOwn(logParameters, name) || Object.hasOwn(logParameters, `${name}.$`));
   if (!bounded) context.report({ path: [...logOptions.path, EKS_PARAMETERS.retrieveLogs], messageId: 'unboundedLogs', data: { state } });
 }
 
@@ -82,7 +83,7 @@ function checkListCall(task: EksTask, context: RuleContext): void {
   const state = task.state.name;
   if (target.kind === 'collection' && !KUBERNETES_LIST_BOUNDS.some((name) => names.has(name))) {
     context.report({ path: path.path, messageId: 'unboundedList', data: { state, path: path.value, resource: target.resource } });
-  } else if (target.kind === 'pod-log' && !names.has('tailLines') && !names.has('limitBytes')) {
+  } else if (target.kind === 'pod-log' && !POD_LOG_SIZE_BOUNDS.some((name) => names.has(name))) {
     context.report({ path: path.path, messageId: 'unboundedPodLog', data: { state, path: path.value } });
   } else if (target.kind === 'pod-log' && query?.kind === 'literal' && isObjectValue(query.value)) {
     reportLimitsAboveQuota(query.value.limitBytes, [...query.path, 'limitBytes'], state, context);

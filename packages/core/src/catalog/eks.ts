@@ -127,6 +127,9 @@ export const POD_LOG_PARAMETERS: Readonly<Record<string, PodLogParameter>> = {
   pretty: { value: 'string', doc: 'Pretty-print the output.' },
 };
 
+/** Log parameters that bound the size of a log (reference §3.2: AWS recommends them against the 256 KiB quota). */
+export const POD_LOG_SIZE_BOUNDS: readonly string[] = ['tailLines', 'limitBytes'];
+
 /** Values of `stream` (Kubernetes 1.32+). */
 export const POD_LOG_STREAMS = ['All', 'Stdout', 'Stderr'] as const;
 
