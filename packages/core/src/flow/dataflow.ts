@@ -9,7 +9,8 @@
  * Joins of a Parallel state keep a fact only when every branch lets it through (all branches run); a fact created by
  * one branch reaches the other branches' entries through the owner's hub, because those branches run while it exists.
  * That keeps "created in one branch, deleted in another" and "created outside, deleted in one branch" exact, and it
- * models Step Functions stopping the other branches (and Map iterations) when one fails.
+ * models Step Functions stopping the other branches when one fails. A Map's hub feeds the Map's failures instead
+ * (once control can reach them): when one iteration fails the Map, the others are stopped with what they created.
  */
 import type { State } from '../model.js';
 import type { FlowEdge, FlowGraph, FlowNode } from './graph.js';
