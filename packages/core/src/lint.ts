@@ -93,7 +93,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
     const directives = collectDirectives(document, extracted.definitions, lines, text);
     if (directives.length > 0) {
       const unused = options.rules.find((active) => active.rule.meta.id === UNUSED_SUPPRESSION);
-      diagnostics.push(...applySuppressions(diagnostics, directives, unused, options.knownRuleIds));
+      diagnostics.push(...applySuppressions(diagnostics, directives, unused, options.knownRuleIds, lines));
     }
   }
   diagnostics.sort(compareDiagnostics);

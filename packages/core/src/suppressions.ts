@@ -9,7 +9,7 @@
  * A directive without rule ids applies to every rule. Suppressed findings stay in the results, marked,
  * so SARIF can report them as suppressed; a directive that suppresses nothing is itself reported.
  */
-import { getProperty, locatePath, type Range } from './ast.js';
+import { findNode, getProperty, type AstNode, type Range } from './ast.js';
 import type { Definition } from './definition.js';
 import { INTERNAL_ERROR, type Diagnostic, type Suppression } from './diagnostic.js';
 import type { LineIndex } from './line-index.js';
@@ -51,7 +51,6 @@ function parseDirectiveBody(body: string): { ruleIds: string[]; justification?: 
 /** Finds every directive in a document: comments first, then `Comment` fields of states and definitions. */
 export function collectDirectives(document: ParsedDocument, definitions: readonly Definition[], lines: LineIndex, text: string): Directive[] {
   const directives: Directive[] = [];
-  const blocks: { directive: Directive; index: number }[] = [];
   for (const comment of document.comments) {
     const match = COMMENT_DIRECTIVE.exec(comment.text);
     if (!match) continue;
@@ -67,11 +66,9 @@ export function collectDirectives(document: ParsedDocument, definitions: readonl
       // A block runs to its `enable` (filled in below) or the end of the file.
       scope = { start: comment.range.end, end: text.length };
     }
-    const directive: Directive = { kind, ...body, range: comment.range, scope };
-    if (kind === 'disable') blocks.push({ directive, index: directives.length });
-    directives.push(directive);
+    directives.push({ kind, ...body, range: comment.range, scope });
   }
-  closeBlocks(directives, blocks);
+  closeBlocks(directives);
 
   for (const definition of definitions) {
     for (const directive of commentFieldDirectives(definition)) directives.push(directive);
@@ -79,21 +76,26 @@ export function collectDirectives(document: ParsedDocument, definitions: readonl
   return directives;
 }
 
-/** An `enable` ends the open `disable` blocks it names (all of them when it names none). */
-function closeBlocks(directives: Directive[], blocks: { directive: Directive; index: number }[]): void {
-  const open = new Set(blocks.map((block) => block.index));
-  for (const enable of directives) {
-    if (enable.kind !== 'enable') continue;
-    for (const index of [...open]) {
-      const block = directives[index];
-      if (block.range.start > enable.range.start) continue;
-      const names = enable.ruleIds;
-      const closesAll = names.length === 0 || (block.ruleIds.length > 0 && block.ruleIds.every((id) => names.includes(id)));
-      if (!closesAll) continue;
-      directives[index] = { ...block, scope: { start: block.scope.start, end: enable.range.start } };
-      open.delete(index);
+/**
+ * An `enable` ends the open `disable` blocks it names (all of them when it names none). Comments come in
+ * document order, so one pass with the list of open blocks does it.
+ */
+function closeBlocks(directives: Directive[]): void {
+  let open: number[] = [];
+  directives.forEach((directive, index) => {
+    if (directive.kind === 'disable') {
+      open.push(index);
+      return;
     }
-  }
+    if (directive.kind !== 'enable' || open.length === 0) return;
+    const names = directive.ruleIds;
+    open = open.filter((blockIndex) => {
+      const block = directives[blockIndex];
+      const closes = names.length === 0 || (block.ruleIds.length > 0 && block.ruleIds.every((id) => names.includes(id)));
+      if (closes) directives[blockIndex] = { ...block, scope: { start: block.scope.start, end: directive.range.start } };
+      return !closes;
+    });
+  });
 }
 
 function commentFieldDirectives(definition: Definition): Directive[] {
@@ -114,11 +116,19 @@ function commentFieldDirectives(definition: Definition): Directive[] {
   } catch {
     return found;
   }
+  // Key ranges by state node, one pass over each States object (a lookup per state would be quadratic).
+  const keyRanges = new Map<AstNode, Range>();
+  for (const scope of machine.scopes) {
+    const states = findNode(root, [...scope.path, 'States']);
+    if (states?.kind === 'object') for (const property of states.properties) if (property.value) keyRanges.set(property.value, property.keyRange);
+  }
   for (const state of machine.states) {
     if (state.node.kind !== 'object') continue;
+    const comment = getProperty(state.node, 'Comment');
+    if (comment?.value?.kind !== 'string' || !comment.value.value.includes('asl-lint-disable')) continue;
     // The state's name is part of the state: findings on the key (an unreachable state) are covered too.
-    const key = locatePath(root, state.path, 'key').range;
-    consider({ start: Math.min(key.start, state.node.range.start), end: state.node.range.end }, getProperty(state.node, 'Comment'));
+    const key = keyRanges.get(state.node) ?? state.node.range;
+    consider({ start: Math.min(key.start, state.node.range.start), end: state.node.range.end }, comment);
   }
   return found;
 }
@@ -139,18 +149,35 @@ export function applySuppressions(
   directives: readonly Directive[],
   unused: ActiveRule | undefined,
   knownRuleIds?: readonly string[],
+  lines?: LineIndex,
 ): Diagnostic[] {
-  const used = directives.map((directive) => new Set<string>());
+  const used = directives.map(() => new Set<string>());
+  // Next-line directives by the start of the line they cover, so each finding looks up its own line only;
+  // blocks and Comment fields are few and are checked one by one.
+  const byLine = new Map<number, number[]>();
+  const spans: number[] = [];
+  directives.forEach((directive, i) => {
+    if (directive.kind === 'enable') return;
+    if (directive.kind === 'disable-next-line' && lines) {
+      const list = byLine.get(directive.scope.start);
+      if (list) list.push(i);
+      else byLine.set(directive.scope.start, [i]);
+    } else spans.push(i);
+  });
+  const apply = (i: number, diagnostic: Diagnostic): void => {
+    const directive = directives[i];
+    if (directive.ruleIds.length > 0 && !directive.ruleIds.includes(diagnostic.ruleId)) return;
+    if (!covers(directive, diagnostic)) return;
+    used[i].add(diagnostic.ruleId);
+    if (!diagnostic.suppressed) diagnostic.suppressed = toSuppression(directive);
+  };
   for (const diagnostic of diagnostics) {
     if (diagnostic.ruleId === UNUSED_SUPPRESSION) continue;
-    for (let i = 0; i < directives.length; i++) {
-      const directive = directives[i];
-      if (directive.kind === 'enable') continue;
-      if (directive.ruleIds.length > 0 && !directive.ruleIds.includes(diagnostic.ruleId)) continue;
-      if (!covers(directive, diagnostic)) continue;
-      used[i].add(diagnostic.ruleId);
-      if (!diagnostic.suppressed) diagnostic.suppressed = toSuppression(directive);
+    if (lines && byLine.size > 0) {
+      const lineStart = lines.offsetAt({ line: lines.positionAt(diagnostic.range.start).line, character: 0 });
+      for (const i of byLine.get(lineStart) ?? []) apply(i, diagnostic);
     }
+    for (const i of spans) apply(i, diagnostic);
   }
   if (!unused) return [];
   const findings: Diagnostic[] = [];
