@@ -16,7 +16,7 @@ import { cliVersion } from './version.js';
 
 export type { CliIO } from './io.js';
 
-/** Runs the CLI and returns the exit code: 0 clean, 1 lint errors, 2 usage, configuration or unreadable input. */
+/** Runs the CLI and returns the exit code: 0 clean, 1 lint errors, 2 usage, configuration or ioFailed input. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   if (argv[0] === 'policy') return (await import('./policy-command.js')).runPolicyCommand(argv.slice(1), io);
   let options: CliOptions;
@@ -69,7 +69,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const results: LintResult[] = [];
   const dryRunOutput: string[] = [];
   const knownRuleIds = allRules.map((rule) => rule.meta.id);
-  let unreadable = false;
+  let ioFailed = false;
   const lintFile = (text: string, filePath: string, absolute: string): { result: LintResult; fixed: string } => {
     const config = configs.forFile(absolute);
     const lint = (source: string) => lintText(source, { filePath, rules: config.rules, settings: config.settings, knownRuleIds });
@@ -98,7 +98,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         try {
           text = readFileSync(absolute, 'utf8');
         } catch (error) {
-          unreadable = true;
+          ioFailed = true;
           io.stderr.write(`asl-lint: cannot read ${file}: ${describeFsError(error)}\n`);
           continue;
         }
@@ -109,7 +109,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         else if (options.fix) {
           const problem = writeFixedFile(absolute, text, fixed);
           if (problem) {
-            unreadable = true;
+            ioFailed = true;
             io.stderr.write(`asl-lint: not fixed ${file}: ${problem}\n`);
             // Report the findings of the text on disk, not of the unwritten fix.
             const config = configs.forFile(absolute);
@@ -162,7 +162,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   for (const output of dryRunOutput) io.stdout.write(output);
 
-  if (unreadable) return 2;
+  if (ioFailed) return 2;
   let errors = 0;
   let warnings = 0;
   for (const result of results) {
