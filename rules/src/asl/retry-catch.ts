@@ -20,7 +20,7 @@ const RETRIER_NUMBERS: readonly NumberRule[] = [
 export default defineRule({
   meta: {
     id: 'asl/retry-catch',
-    description: '`States.ALL` alone and last, only predefined `States.*` error names, non-empty ErrorEquals, and retrier numbers in range',
+    description: '`States.ALL` alone and last, only predefined `States.*` error names, no error name shadowed by an earlier retrier or catcher, non-empty ErrorEquals, and retrier numbers in range',
     severity: 'error',
     fix: 'none',
     appliesTo: 'any',
@@ -29,12 +29,13 @@ export default defineRule({
       allNotAlone: 'State "{{state}}": "States.ALL" in {{where}} must be the only error name of its ErrorEquals',
       allNotLast: 'State "{{state}}": {{where}} matches "States.ALL" but is not the last {{item}}; the {{item}}s after it can never match',
       unknownStatesError: 'State "{{state}}": "{{name}}" in {{where}} is not a predefined error name{{hint}} and no Fail state raises it, so it never matches; names starting with "States." are reserved for Step Functions',
+      shadowed: 'State "{{state}}": "{{name}}" in {{where}} never matches: {{earlier}} already matches it{{via}}, and the first matching {{item}} wins',
       badNumber: 'State "{{state}}": {{where}}.{{field}} must be {{expected}}, not {{value}}',
       badJitter: 'State "{{state}}": {{where}}.JitterStrategy must be "FULL" or "NONE", not {{value}}',
     },
     docs: {
       whatItDoes:
-        'Checks the `Retry` and `Catch` arrays of Task, Parallel and Map states: `States.ALL` must be the only name in its `ErrorEquals` and must appear only in the last retrier or catcher; every name starting with `States.` must be one of the predefined errors (`States.Timeout`, `States.TaskFailed`, …) — or be raised by a Fail state of the same definition, which AWS accepts although the spec reserves the prefix; `ErrorEquals` must not be empty; `IntervalSeconds` (1 to 99999999), `MaxAttempts` (0 to 99999999), `BackoffRate` (at least 1.0), `MaxDelaySeconds` (1 to 31622400) and `JitterStrategy` (`FULL` or `NONE`) must be in range. Service error names such as `EKS.401` or `Lambda.ServiceException` are user names and always accepted. Value types are left to `asl/schema`.',
+        'Checks the `Retry` and `Catch` arrays of Task, Parallel and Map states: `States.ALL` must be the only name in its `ErrorEquals` and must appear only in the last retrier or catcher; every name starting with `States.` must be one of the predefined errors (`States.Timeout`, `States.TaskFailed`, …) — or be raised by a Fail state of the same definition, which AWS accepts although the spec reserves the prefix; `ErrorEquals` must not be empty; a name that an earlier retrier or catcher already matches (the same name, or a service or user error after `States.TaskFailed`) is reported as a warning, since the first match wins; `IntervalSeconds` (1 to 99999999), `MaxAttempts` (0 to 99999999), `BackoffRate` (at least 1.0), `MaxDelaySeconds` (1 to 31622400) and `JitterStrategy` (`FULL` or `NONE`) must be in range. Service error names such as `EKS.401` or `Lambda.ServiceException` are user names and always accepted. Value types are left to `asl/schema`.',
       whyItMatters:
         'Step Functions rejects a definition with `States.ALL` beside other names or before another retrier/catcher, and it matches error names exactly: a misspelt `States.Timout` never matches anything, so the retry or the fallback you wrote never runs and the execution fails instead — leaving, for example, an EKS cluster running.',
       examples: {
@@ -67,6 +68,9 @@ export default defineRule({
         const list = state.fields[kind];
         if (!Array.isArray(list)) continue;
         const item = kind === 'Retry' ? 'retrier' : 'catcher';
+        // The first retrier or catcher that matches wins: a name an earlier one already matches is dead.
+        const firstNaming = new Map<string, number>();
+        let taskFailedAt: number | undefined;
         list.forEach((entry, index) => {
           if (!isObjectValue(entry)) return;
           const where = `${kind}[${index}]`;
@@ -84,8 +88,20 @@ export default defineRule({
               } else if (isReservedErrorName(name) && !PREDEFINED_ERROR_NAMES.includes(name) && !raised.has(name)) {
                 const suggestion = closestMatch(name, PREDEFINED_ERROR_NAMES);
                 context.report({ path, messageId: 'unknownStatesError', data: { ...data, name, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } });
+              } else {
+                const first = firstNaming.get(name);
+                // States.TaskFailed matches every error a task raises except States.Timeout; only user names are counted here.
+                const byTaskFailed = taskFailedAt !== undefined && !isReservedErrorName(name) ? taskFailedAt : undefined;
+                const earlier = first !== undefined && first < index ? first : byTaskFailed;
+                if (earlier !== undefined) {
+                  const via = earlier === first ? '' : ' through "States.TaskFailed"';
+                  // Dead configuration rather than a definition AWS rejects: a warning.
+                  context.report({ path, messageId: 'shadowed', severity: 'warning', data: { ...data, name, earlier: `${kind}[${earlier}]`, via, item } });
+                }
               }
             });
+            for (const name of names) if (typeof name === 'string' && !firstNaming.has(name)) firstNaming.set(name, index);
+            if (taskFailedAt === undefined && names.includes('States.TaskFailed')) taskFailedAt = index;
           }
           if (kind !== 'Retry') return;
           for (const rule of RETRIER_NUMBERS) {

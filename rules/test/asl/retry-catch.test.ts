@@ -1,4 +1,6 @@
 import rule from '../../src/asl/retry-catch.js';
+import { describe, expect, it } from 'vitest';
+import { lintText, resolveRules } from '@asl-lint/core';
 import { ruleTester } from '../../../test-support/rule-tester.js';
 
 ruleTester(rule, {
@@ -119,6 +121,7 @@ ruleTester(rule, {
       errors: [
         { messageId: 'allNotAlone', message: 'State "A": "States.ALL" in Retry[0] must be the only error name of its ErrorEquals', line: 7, column: 35, endLine: 7, endColumn: 47 },
         { messageId: 'allNotLast', message: 'State "A": Retry[0] matches "States.ALL" but is not the last retrier; the retriers after it can never match', line: 7, column: 35, endLine: 7, endColumn: 47 },
+        { messageId: 'shadowed', message: 'State "A": "MyError" in Retry[1] never matches: Retry[0] already matches it, and the first matching retrier wins', line: 7, column: 81, endLine: 7, endColumn: 90 },
       ],
     },
     {
@@ -140,6 +143,32 @@ ruleTester(rule, {
         { messageId: 'unknownStatesError', message: 'State "A": "States.Timout" in Retry[0] is not a predefined error name (did you mean "States.Timeout"?) and no Fail state raises it, so it never matches; names starting with "States." are reserved for Step Functions', line: 7, column: 35, endLine: 7, endColumn: 50 },
         { messageId: 'unknownStatesError', message: 'State "A": "States.MyOwnError" in Retry[0] is not a predefined error name and no Fail state raises it, so it never matches; names starting with "States." are reserved for Step Functions', line: 7, column: 52, endLine: 7, endColumn: 71 },
         { messageId: 'unknownStatesError', message: 'State "A": "States.all" in Catch[0] is not a predefined error name (did you mean "States.ALL"?) and no Fail state raises it, so it never matches; names starting with "States." are reserved for Step Functions', line: 8, column: 56, endLine: 8, endColumn: 68 },
+      ],
+    },
+    {
+      name: 'names an earlier retrier or catcher already matches (full messages)',
+      code: `{
+  "StartAt": "A",
+  "States": {
+    "A": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::lambda:invoke",
+      "Retry": [
+        { "ErrorEquals": ["Lambda.ServiceException"], "MaxAttempts": 2 },
+        { "ErrorEquals": ["Lambda.ServiceException", "Lambda.TooManyRequestsException"], "MaxAttempts": 5 }
+      ],
+      "Catch": [
+        { "ErrorEquals": ["States.TaskFailed"], "Next": "B" },
+        { "ErrorEquals": ["EKS.404", "States.Timeout"], "Next": "B" }
+      ],
+      "End": true
+    },
+    "B": { "Type": "Succeed" }
+  }
+}`,
+      errors: [
+        { messageId: 'shadowed', message: 'State "A": "Lambda.ServiceException" in Retry[1] never matches: Retry[0] already matches it, and the first matching retrier wins', line: 9, column: 27, endLine: 9, endColumn: 52 },
+        { messageId: 'shadowed', message: 'State "A": "EKS.404" in Catch[1] never matches: Catch[0] already matches it through "States.TaskFailed", and the first matching catcher wins', line: 13, column: 27, endLine: 13, endColumn: 36 },
       ],
     },
     {
@@ -253,4 +282,15 @@ States:
       ],
     },
   ],
+});
+
+describe('asl/retry-catch severities', () => {
+  it('reports a shadowed name as a warning, the rest as errors', () => {
+    const code = '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["E"]},{"ErrorEquals":["E"],"IntervalSeconds":0}],"End":true}}}';
+    const result = lintText(code, { filePath: 'a.asl.json', rules: resolveRules([rule], []) });
+    expect(result.diagnostics.map((d) => [d.messageId, d.severity])).toEqual([
+      ['shadowed', 'warning'],
+      ['badNumber', 'error'],
+    ]);
+  });
 });
