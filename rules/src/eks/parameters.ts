@@ -73,7 +73,8 @@ export default defineRule({
             }
             const candidates = problem.known.filter((name) => name.endsWith('.$') === problem.key.endsWith('.$'));
             const suggestion = closestMatch(problem.key, candidates) ?? containing(problem.key, candidates);
-            context.report({ path: keyPath, at: 'key', messageId: 'unknown', data: { state, api: spec.api, key: problem.key, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } });
+            const hint = suggestion ? ` (did you mean "${suggestion}"?)` : `; remove it (parameters: ${spec.docsUrl})`;
+            context.report({ path: keyPath, at: 'key', messageId: 'unknown', data: { state, api: spec.api, key: problem.key, hint } });
             break;
           }
           case 'type':

@@ -172,5 +172,19 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: 'an unknown key with nothing close',
+      code: machine({ Resource: 'arn:aws:states:::eks:deleteCluster', Parameters: { Name: 'batch', Force: true } }),
+      errors: [
+        {
+          messageId: 'unknown',
+          message: 'State "Run": "Force" is not a parameter of eks:deleteCluster; remove it (parameters: https://docs.aws.amazon.com/eks/latest/APIReference/API_DeleteCluster.html)',
+          line: 9,
+          column: 9,
+          endLine: 9,
+          endColumn: 16,
+        },
+      ],
+    },
   ],
 });
