@@ -175,7 +175,7 @@ function checkState(state: State, machine: StateMachine, validators: ReadonlyMap
   if (machine.queryLanguage === 'JSONata' && fields.QueryLanguage === 'JSONPath' && !insideDistributedMap(state)) {
     problems.push({ messageId: 'jsonPathInJsonata', path: [...state.path, 'QueryLanguage'], data: { where } });
   }
-  checkExclusive(state, fields, machine.definition.host === 'asl', problems);
+  checkCrossFieldRules(state, fields, machine.definition.host === 'asl', problems);
 }
 
 /**
@@ -238,7 +238,11 @@ function suggestStateType(value: string): string | undefined {
   return closestMatch(value, STATE_TYPES) ?? STATE_TYPES.find((type) => letters(type) === letters(value));
 }
 
-function checkExclusive(state: State, fields: { readonly [key: string]: JsonValue }, standalone: boolean, problems: StructureProblem[]): void {
+/**
+ * What a JSON Schema says poorly: fields that exclude or require each other, numeric ranges, resource
+ * URIs, Wait timestamps and Assign names.
+ */
+function checkCrossFieldRules(state: State, fields: { readonly [key: string]: JsonValue }, standalone: boolean, problems: StructureProblem[]): void {
   const where = `State "${state.name}"`;
   const both = (object: { readonly [key: string]: JsonValue }, base: Path, first: string, second: string, location: string) => {
     if (Object.hasOwn(object, first) && Object.hasOwn(object, second)) {
