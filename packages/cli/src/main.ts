@@ -16,7 +16,7 @@ import { cliVersion } from './version.js';
 
 export type { CliIO } from './io.js';
 
-/** Runs the CLI and returns the exit code: 0 clean, 1 lint errors, 2 usage, configuration or ioFailed input. */
+/** Runs the CLI and returns the exit code: 0 clean, 1 lint errors, 2 usage, configuration, unreadable input or a failed write. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   if (argv[0] === 'policy') return (await import('./policy-command.js')).runPolicyCommand(argv.slice(1), io);
   let options: CliOptions;
