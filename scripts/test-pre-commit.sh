@@ -9,6 +9,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 command -v pre-commit >/dev/null || { echo "test-pre-commit: pre-commit is not installed (apt-get install -y pre-commit)" >&2; exit 2; }
 
+pre-commit validate-manifest "$repo/.pre-commit-hooks.yaml"
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export PRE_COMMIT_HOME="$work/cache"
