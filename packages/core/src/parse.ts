@@ -223,6 +223,20 @@ export function parseYaml(source: string): ParsedDocument {
     }
     throw error;
   }
+  // PyYAML, which CloudFormation and SAM use, accepts a flow collection or quoted scalar whose closing line is
+  // indented no deeper than its key; the yaml package does not. Re-read such documents leniently.
+  let toOriginal: ((offset: number) => number) | undefined;
+  if (document.errors.length > 0) {
+    const lenient = parseLeniently(text, document, parseDocument);
+    if (lenient) {
+      document = lenient.document;
+      toOriginal = lenient.toOriginal;
+    }
+  }
+  const rangeOfYaml = (node: unknown): Range | undefined => {
+    const range = rangeInParsedText(node);
+    return range && toOriginal ? { start: toOriginal(range.start), end: toOriginal(range.end) } : range;
+  };
   for (const error of document.errors) {
     const [start, end] = error.pos;
     problems.push({ kind: 'syntax', message: error.message.split('\n')[0], range: { start, end: Math.max(end, start) } });
@@ -410,9 +424,54 @@ function tagOffset(text: string, tag: string, valueStart: number): number {
   return /^\s*(&\S+\s*)?$/.test(between) ? found : valueStart;
 }
 
-function rangeOfYaml(node: unknown): Range | undefined {
+function rangeInParsedText(node: unknown): Range | undefined {
   const range = (node as { range?: [number, number, number] } | null)?.range;
   return range ? { start: range[0], end: range[1] } : undefined;
+}
+
+const LENIENT_PASSES = 50;
+const LENIENT_INDENT = ' '.repeat(200);
+/** Errors that a deeper indentation of the offending line cures: a closing bracket or a quoted continuation. */
+const UNDER_INDENTED = /^(Flow (map|sequence) in block collection must be sufficiently indented|Unexpected (flow-map-end|flow-seq-end|double-quoted-scalar|single-quoted-scalar) token)/;
+
+/**
+ * Indents each line the yaml package rejects as under-indented (extra blanks are insignificant there) until the
+ * document parses, and maps offsets back. Undefined when other errors remain: the original errors then stand.
+ */
+function parseLeniently(
+  text: string,
+  first: Document,
+  parseDocument: typeof import('yaml').parseDocument,
+): { document: Document; toOriginal: (offset: number) => number } | undefined {
+  const insertedAt: number[] = [];
+  let current = text;
+  let document = first;
+  for (let pass = 0; pass < LENIENT_PASSES && document.errors.length > 0; pass++) {
+    const error = document.errors[0];
+    if (!UNDER_INDENTED.test(error.message)) return undefined;
+    const lineStart = Math.max(current.lastIndexOf('\n', error.pos[0] - 1), current.lastIndexOf('\r', error.pos[0] - 1)) + 1;
+    if (!/^[ \t]*[}\]"']/.test(current.slice(lineStart, error.pos[0] + 1))) return undefined;
+    const original = toOriginalOffset(insertedAt, lineStart);
+    if (insertedAt.includes(original)) return undefined;
+    insertedAt.push(original);
+    insertedAt.sort((a, b) => a - b);
+    current = current.slice(0, lineStart) + LENIENT_INDENT + current.slice(lineStart);
+    document = parseDocument(current, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false });
+  }
+  if (document.errors.length > 0) return undefined;
+  return { document, toOriginal: (offset) => toOriginalOffset(insertedAt, offset) };
+}
+
+/** Maps an offset of the indented text back to the original, given the original offsets of the insertions. */
+function toOriginalOffset(insertedAt: readonly number[], offset: number): number {
+  let shift = 0;
+  for (const at of insertedAt) {
+    const shifted = at + shift;
+    if (offset < shifted) break;
+    if (offset < shifted + LENIENT_INDENT.length) return at;
+    shift += LENIENT_INDENT.length;
+  }
+  return offset - shift;
 }
 
 function scalarNode(value: unknown, range: Range, tag: string | undefined): AstNode {

@@ -77,6 +77,22 @@ describe('parseYaml', () => {
     expect(problems.map((p) => p.kind)).toEqual(['too-large']);
   });
 
+  it('reads flow collections closed at their key\'s indentation, as PyYAML (CloudFormation, SAM) does', () => {
+    const text = 'Resources:\n  Key:\n    Policy: {\n      "a": [\n        1\n    ]\n  }\n  Next: x\n';
+    const { root, problems } = parseYaml(text);
+    expect(problems).toEqual([]);
+    expect(toValue(root!)).toEqual({ Resources: { Key: { Policy: { a: [1] } }, Next: 'x' } });
+    expect(slice(text, findNode(root, ['Resources', 'Key', 'Policy'])!.range)).toBe('{\n      "a": [\n        1\n    ]\n  }');
+    expect(slice(text, findNode(root, ['Resources', 'Next'])!.range)).toBe('x');
+  });
+
+  it('keeps the parser\'s errors when leniency does not cure them', () => {
+    const { root, problems } = parseYaml('a: {\nb: [\n');
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.kind === 'syntax')).toBe(true);
+    void root;
+  });
+
   it('collects comments with their ranges, not # inside quotes', () => {
     const text = 'a: "x # y" # real\n# whole line\nb: 1\n';
     const { comments } = parseYaml(text);
