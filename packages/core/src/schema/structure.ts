@@ -431,11 +431,14 @@ function valueAt(data: JsonValue, path: Path): JsonValue | undefined {
   return value;
 }
 
-/** `Retry[0].ErrorEquals` */
+/** `Retry[0].ErrorEquals`; a deeply nested place keeps its two ends (`Choices[0].Not.….Not`). */
 export function formatSubPath(path: Path): string {
-  let text = '';
-  for (const segment of path) text += typeof segment === 'number' ? `[${segment}]` : text ? `.${segment}` : segment;
-  return text;
+  const format = (segments: Path) => {
+    let text = '';
+    for (const segment of segments) text += typeof segment === 'number' ? `[${segment}]` : text ? `.${segment}` : segment;
+    return text;
+  };
+  return path.length > 12 ? `${format(path.slice(0, 4))}.….${format(path.slice(-4))}` : format(path);
 }
 
 function describeType(type: string): string {
