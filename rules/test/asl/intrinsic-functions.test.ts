@@ -4,6 +4,10 @@ import { ruleTester } from '../../../test-support/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a template placeholder inside a call is left to the host',
+      code: '{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"Name.$":"States.Format(\'{}\', ${Path})"},"End":true}}}',
+    },
+    {
       name: 'well-formed calls in every field that takes them',
       code: `{
   "StartAt": "Run",

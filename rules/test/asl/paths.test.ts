@@ -6,6 +6,10 @@ import { ruleTester } from '../../../test-support/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'template placeholders stand for values the host fills in',
+      code: '{"StartAt":"A","States":{"A":{"Type":"Pass","InputPath":"${InputPath}","ResultPath":"$.${Key}","Parameters":{"Payload.$":"${PayloadPath}"},"Next":"C"},"C":{"Type":"Choice","Choices":[{"Variable":"${Var}","IsPresent":true,"Next":"D"}],"Default":"D"},"D":{"Type":"Succeed"}}}',
+    },
+    {
       name: 'every kind of valid path, context paths and variables',
       code: `{
   "StartAt": "Pick",

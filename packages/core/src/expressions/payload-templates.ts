@@ -6,6 +6,7 @@
  * All walks are iterative; the parser bounds the depth of documents.
  */
 import type { JsonValue, Path } from '../ast.js';
+import { hasTemplatePlaceholder } from '../extract/template-values.js';
 import { isObjectValue } from '../ast.js';
 import { isJsonataExpression } from '../dynamic-values.js';
 import type { State, StateMachine } from '../model.js';
@@ -194,12 +195,17 @@ function* walk(root: TemplateRoot): Generator<Frame & { parent?: { [key: string]
   }
 }
 
+function isPlaceholderString(value: unknown): boolean {
+  return typeof value === 'string' && hasTemplatePlaceholder(value);
+}
+
 /** Every `Key.$` of a JSONPath state's payload templates, at any depth, in document order. */
 export function* dollarKeys(state: State): Generator<DollarKey> {
   if (state.queryLanguage !== 'JSONPath') return;
   for (const root of templateRoots(state)) {
     for (const frame of walk(root)) {
-      if (frame.parent && frame.key !== undefined && frame.key.endsWith('.$')) {
+      // A `${…}` value is filled in by the template host: unknown here, never an error by itself.
+      if (frame.parent && frame.key !== undefined && frame.key.endsWith('.$') && !isPlaceholderString(frame.value)) {
         const where = frame.where.slice(0, frame.where.length - frame.key.length - 1);
         yield { root, path: frame.path, key: frame.key, name: frame.key.slice(0, -2), value: frame.value, container: frame.parent, where };
       }
@@ -221,7 +227,7 @@ export function* literalStrings(state: State): Generator<LiteralString> {
   if (state.queryLanguage !== 'JSONPath') return;
   for (const root of templateRoots(state)) {
     for (const frame of walk(root)) {
-      if (frame.parent && frame.key !== undefined && !frame.key.endsWith('.$') && typeof frame.value === 'string') {
+      if (frame.parent && frame.key !== undefined && !frame.key.endsWith('.$') && typeof frame.value === 'string' && !hasTemplatePlaceholder(frame.value)) {
         const where = frame.where.slice(0, frame.where.length - frame.key.length - 1);
         yield { root, path: frame.path, key: frame.key, value: frame.value, where };
       }
@@ -252,7 +258,7 @@ export function pathFields(state: State): PathField[] {
   const out: PathField[] = [];
   const { fields } = state;
   const add = (field: string, path: Path, value: JsonValue | undefined, kind: PathKind, intrinsics: PathField['intrinsics'] = 'none'): void => {
-    if (value !== undefined) out.push({ state, field, path, value, kind, intrinsics });
+    if (value !== undefined && !isPlaceholderString(value)) out.push({ state, field, path, value, kind, intrinsics });
   };
   add('InputPath', [...state.path, 'InputPath'], fieldOf(fields, 'InputPath'), 'path');
   add('OutputPath', [...state.path, 'OutputPath'], fieldOf(fields, 'OutputPath'), 'path');
