@@ -223,6 +223,8 @@ function unreadableSources(role: RoleFacts): string[] {
   const sources: string[] = [];
   for (const policy of role.managedPolicies) sources.push(`managed policy ${typeof policy.value === 'string' ? policy.value : 'given by an intrinsic function'}`);
   for (const template of role.policyTemplates) sources.push(`SAM policy template ${template.name}`);
+  // SAM expands connectors into policies on the role when it transforms the template.
+  for (const connector of role.connectors ?? []) sources.push(`SAM connector to ${connector.destinationId ?? connector.destinationType ?? 'a resource'}`);
   if (role.opaquePolicies.length > 0) sources.push(`${role.opaquePolicies.length} ${role.opaquePolicies.length === 1 ? 'policy' : 'policies'} built by intrinsic functions`);
   return sources;
 }

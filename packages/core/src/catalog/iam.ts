@@ -421,12 +421,20 @@ export const INTEGRATION_IAM: readonly IntegrationIam[] = FACTS;
 /** The direct Lambda resource (`"Resource": "arn:aws:lambda:…:function:f"`) needs the same as `lambda:invoke`. */
 export const DIRECT_LAMBDA_IAM = BY_KEY.get('lambda:invoke')!;
 
-/** AWS SDK service names whose IAM prefix differs (AWS CDK `CallAwsService`). */
+/** AWS SDK service names whose IAM prefix differs (AWS CDK `CallAwsService`, and the services' IAM references). */
 export const AWS_SDK_IAM_PREFIX: ReadonlyMap<string, string> = new Map([
   ['bedrockagent', 'bedrock'],
   ['cloudwatchlogs', 'logs'],
   ['efs', 'elasticfilesystem'],
   ['elasticloadbalancingv2', 'elasticloadbalancing'],
+  ['eventbridge', 'events'],
+  ['sesv2', 'ses'],
+  ['acmpca', 'acm-pca'],
+  ['emrcontainers', 'emr-containers'],
+  ['emrserverless', 'emr-serverless'],
+  ['cognitoidentityprovider', 'cognito-idp'],
+  ['applicationautoscaling', 'application-autoscaling'],
+  ['costexplorer', 'ce'],
   ['mediapackagevod', 'mediapackage-vod'],
   ['mwaa', 'airflow'],
   ['sfn', 'states'],
