@@ -58,11 +58,26 @@ export interface PropertyNode {
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/** Objects with more properties than this get a key index on first lookup (a `States` object with 60,000 states). */
+const INDEX_THRESHOLD = 16;
+const propertyIndexes = new WeakMap<ObjectNode, { size: number; byKey: Map<string, PropertyNode> }>();
+
 export function getProperty(node: AstNode | undefined, key: string): PropertyNode | undefined {
   if (node?.kind !== 'object') return undefined;
-  // Later duplicates win, as in JSON.parse and in Step Functions.
-  for (let i = node.properties.length - 1; i >= 0; i--) {
-    const property = node.properties[i];
+  const { properties } = node;
+  if (properties.length > INDEX_THRESHOLD) {
+    let index = propertyIndexes.get(node);
+    if (!index || index.size !== properties.length) {
+      // Later duplicates win, as in JSON.parse and in Step Functions.
+      const byKey = new Map<string, PropertyNode>();
+      for (const property of properties) byKey.set(property.key, property);
+      index = { size: properties.length, byKey };
+      propertyIndexes.set(node, index);
+    }
+    return index.byKey.get(key);
+  }
+  for (let i = properties.length - 1; i >= 0; i--) {
+    const property = properties[i];
     if (property.key === key) return property;
   }
   return undefined;
