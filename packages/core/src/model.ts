@@ -169,6 +169,25 @@ function collectTransitions(path: Path, fields: { [key: string]: JsonValue }, ty
   return transitions;
 }
 
+/**
+ * True when a transition field holds the wrong type (`"Next": 7`, `"Catch": {}`): its target is unknown, so graph
+ * rules must not conclude anything from the missing edge (asl/schema reports the field).
+ */
+export function hasMalformedTransition(state: State): boolean {
+  const { fields, type } = state;
+  if (fields.Next !== undefined && typeof fields.Next !== 'string') return true;
+  if (type === 'Choice') {
+    if (fields.Default !== undefined && typeof fields.Default !== 'string') return true;
+    if (fields.Choices !== undefined && !Array.isArray(fields.Choices)) return true;
+    if (Array.isArray(fields.Choices) && fields.Choices.some((rule) => !isObjectValue(rule) || (rule.Next !== undefined && typeof rule.Next !== 'string'))) return true;
+  }
+  if (type === 'Task' || type === 'Parallel' || type === 'Map') {
+    if (fields.Catch !== undefined && !Array.isArray(fields.Catch)) return true;
+    if (Array.isArray(fields.Catch) && fields.Catch.some((catcher) => !isObjectValue(catcher) || (catcher.Next !== undefined && typeof catcher.Next !== 'string'))) return true;
+  }
+  return false;
+}
+
 /** The payload key a state's language uses for its integration input. */
 export function payloadKey(state: State): 'Parameters' | 'Arguments' {
   return state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters';

@@ -1,4 +1,4 @@
-import { defineRule, reachableStates, type State } from '@asl-lint/core';
+import { defineRule, hasMalformedTransition, reachableStates, type State } from '@asl-lint/core';
 
 export default defineRule({
   meta: {
@@ -40,6 +40,7 @@ export default defineRule({
           state.type === 'Fail' ||
           state.isEnd ||
           state.transitions.length === 0 ||
+          hasMalformedTransition(state) ||
           state.transitions.some((t) => !scope.states.has(t.target));
         if (ends) {
           canFinish.add(state);

@@ -1,4 +1,4 @@
-import { closestMatch, defineRule, type State } from '@asl-lint/core';
+import { closestMatch, defineRule, findNode, type State } from '@asl-lint/core';
 
 const NEEDS_NEXT_OR_END = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 
@@ -38,7 +38,9 @@ export default defineRule({
     for (const scope of machine.scopes) {
       const names = [...scope.states.keys()];
       const where = scope.owner ? `the ${scope.kind === 'branch' ? 'branch' : 'item processor'} of "${scope.owner.name}"` : 'the state machine';
-      if (scope.startAt !== undefined && !scope.states.has(scope.startAt)) {
+      // With States of the wrong type there is nothing to name: asl/schema reports States itself.
+      const statesIsObject = findNode(context.definition.root, [...scope.path, 'States'])?.kind === 'object';
+      if (scope.startAt !== undefined && statesIsObject && !scope.states.has(scope.startAt)) {
         const suggestion = closestMatch(scope.startAt, names);
         context.report({ path: [...scope.path, 'StartAt'], messageId: 'unknownStartAt', data: { target: scope.startAt, scope: where, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } });
       }

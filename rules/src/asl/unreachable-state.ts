@@ -1,4 +1,4 @@
-import { defineRule, reachableStates } from '@asl-lint/core';
+import { defineRule, hasMalformedTransition, reachableStates } from '@asl-lint/core';
 
 export default defineRule({
   meta: {
@@ -23,7 +23,11 @@ export default defineRule({
       // Without a valid StartAt, asl/transitions or asl/schema already explains the scope.
       if (scope.startAt === undefined || !scope.states.has(scope.startAt)) continue;
       const reached = reachableStates(scope);
+      // A transition of the wrong type may lead anywhere: asl/schema reports it, and nothing is provably unreachable.
+      if ([...reached].some(hasMalformedTransition)) continue;
       for (const state of scope.states.values()) {
+        // An entry of States that is not an object is not a state; asl/schema says so.
+        if (state.node.kind !== 'object') continue;
         if (!reached.has(state)) context.report({ path: state.path, at: 'key', messageId: 'unreachable', data: { state: state.name, startAt: scope.startAt } });
       }
     }

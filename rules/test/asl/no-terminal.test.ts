@@ -57,3 +57,8 @@ States:
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [{ name: 'a Next of the wrong type is not a loop', code: '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Next":7,"Catch":[{"ErrorEquals":["States.ALL"],"Next":"A"}]}}}' }],
+  invalid: [],
+});

@@ -104,3 +104,11 @@ States:
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'States of the wrong type is left to asl/schema', code: '{"StartAt":"A","States":[]}' },
+    { name: 'a branch whose States is a string', code: '{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"X","States":"none"}],"End":true}}}' },
+  ],
+  invalid: [],
+});

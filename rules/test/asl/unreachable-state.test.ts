@@ -53,3 +53,12 @@ States:
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a Next of the wrong type leaves reachability unknown', code: '{"StartAt":"A","States":{"A":{"Type":"Pass","Next":7},"B":{"Type":"Succeed"}}}' },
+    { name: 'a Catch of the wrong type leaves reachability unknown', code: '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Catch":{"Next":"B"},"End":true},"B":{"Type":"Succeed"}}}' },
+    { name: 'an entry of States that is not an object is not a state', code: '{"StartAt":"A","States":{"QueryLanguage":"JSONata","A":{"Type":"Succeed"}}}' },
+  ],
+  invalid: [],
+});
