@@ -167,6 +167,22 @@ afterAll(() => {
   if (peer.exit === undefined) peer.child.kill();
 });
 
+describe('a normal session without network', () => {
+  it('publishes diagnostics and answers hover, completion and code actions as usual', async () => {
+    const uri = 'file:///rpc/normal.asl.json';
+    peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: VALID } });
+    const published = await peer.until('diagnostics', () => peer.notifications.find((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri));
+    expect((published.params as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['eks/parameters', 'eks/run-job-sync', 'asl/transitions']);
+    peer.request(100, 'textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 50 } });
+    expect(JSON.stringify((await peer.reply(100)).result)).toContain('runJob');
+    peer.request(101, 'textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 3, character: 50 }, end: { line: 3, character: 50 } }, context: { diagnostics: [] } });
+    expect(JSON.stringify((await peer.reply(101)).result)).toContain('arn:aws:states:::eks:runJob.sync');
+    peer.request(102, 'textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 94 } });
+    expect((await peer.reply(102)).result).not.toBeNull();
+    peer.notify('textDocument/didClose', { textDocument: { uri } });
+  });
+});
+
 describe('JSON-RPC garbage', () => {
   it('answers the plainly malformed requests with errors or empty results and keeps going', async () => {
     peer.request(1, 'no/such-method', {});
