@@ -2,6 +2,7 @@
  * Suppression directives: comments in YAML and JSONC, and the `Comment` field of a state in any language.
  *
  *   # asl-lint-disable-next-line eks/run-job-sync, asl/state-names -- reason
+ *   Resource: arn:aws:states:::eks:runJob   # asl-lint-disable-line eks/run-job-sync -- reason
  *   # asl-lint-disable eks/log-options -- reason      (until `asl-lint-enable` or the end of the file)
  *   # asl-lint-enable eks/log-options
  *   "Comment": "asl-lint-disable eks/run-job-sync -- reason"   (the findings inside that state)
@@ -20,7 +21,7 @@ import { closestMatch, type ActiveRule } from './settings.js';
 
 export const UNUSED_SUPPRESSION = 'asl/unused-suppression';
 
-export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable' | 'comment-field';
+export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable' | 'comment-field';
 
 export interface Directive {
   readonly kind: DirectiveKind;
@@ -33,7 +34,7 @@ export interface Directive {
   readonly scope: Range;
 }
 
-const COMMENT_DIRECTIVE = /^asl-lint-(disable-next-line|disable|enable)(?=\s|$)(.*)$/s;
+const COMMENT_DIRECTIVE = /^asl-lint-(disable-next-line|disable-line|disable|enable)(?=\s|$)(.*)$/s;
 const FIELD_DIRECTIVE = /(?:^|\s)asl-lint-disable(?=\s|$)(.*)$/s;
 
 /** `<id>[, <id>…] [-- reason]` → ids and reason. */
@@ -54,11 +55,11 @@ export function collectDirectives(document: ParsedDocument, definitions: readonl
   for (const comment of document.comments) {
     const match = COMMENT_DIRECTIVE.exec(comment.text);
     if (!match) continue;
-    const kind = match[1] as 'disable-next-line' | 'disable' | 'enable';
+    const kind = match[1] as 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
     const body = parseDirectiveBody(match[2]);
     let scope: Range;
-    if (kind === 'disable-next-line') {
-      const line = lines.positionAt(comment.range.start).line + 1;
+    if (kind === 'disable-next-line' || kind === 'disable-line') {
+      const line = lines.positionAt(comment.range.start).line + (kind === 'disable-line' ? 0 : 1);
       const start = lines.offsetAt({ line, character: 0 });
       const end = line + 1 < lines.lineCount ? lines.offsetAt({ line: line + 1, character: 0 }) : text.length;
       scope = line < lines.lineCount ? { start, end } : { start: text.length, end: text.length };
@@ -135,7 +136,7 @@ function commentFieldDirectives(definition: Definition): Directive[] {
 
 function covers(directive: Directive, diagnostic: Diagnostic): boolean {
   const { start, end } = diagnostic.range;
-  if (directive.kind === 'disable-next-line') return start >= directive.scope.start && start < Math.max(directive.scope.end, directive.scope.start + 1);
+  if (directive.kind === 'disable-next-line' || directive.kind === 'disable-line') return start >= directive.scope.start && start < Math.max(directive.scope.end, directive.scope.start + 1);
   return start >= directive.scope.start && end <= directive.scope.end;
 }
 
@@ -158,7 +159,7 @@ export function applySuppressions(
   const spans: number[] = [];
   directives.forEach((directive, i) => {
     if (directive.kind === 'enable') return;
-    if (directive.kind === 'disable-next-line' && lines) {
+    if ((directive.kind === 'disable-next-line' || directive.kind === 'disable-line') && lines) {
       const list = byLine.get(directive.scope.start);
       if (list) list.push(i);
       else byLine.set(directive.scope.start, [i]);

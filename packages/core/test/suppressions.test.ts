@@ -57,6 +57,14 @@ describe('suppression directives', () => {
     ]);
   });
 
+  it('disable-line covers its own line, for a trailing comment', () => {
+    expect(lint('StartAt: A\nStates:\n  A:  # asl-lint-disable-line asl/test-state -- generated\n    Type: Pass\n    Next: B  # asl-lint-disable-line\n  B:\n    Type: Succeed\n')).toEqual([
+      '3:3 asl/test-state state A suppressed(comment: generated)',
+      '5:11 asl/test-next next A suppressed(comment)',
+      '6:3 asl/test-state state B',
+    ]);
+  });
+
   it('a trailing comment on a line of code points at the next line too', () => {
     expect(lint('StartAt: A\nStates:  # asl-lint-disable-next-line asl/test-state, asl/test-next\n  A:\n    Type: Succeed\n')).toEqual([
       '2:10 asl/unused-suppression unused asl-lint-disable-next-line asl/test-next',

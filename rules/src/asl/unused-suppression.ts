@@ -18,7 +18,7 @@ export default defineRule({
     appliesTo: 'any',
     docs: {
       whatItDoes:
-        'Reports each rule id in a suppression that matched no finding: `asl-lint-disable-next-line` and `asl-lint-disable` comments in YAML and JSONC, and `asl-lint-disable` in the `Comment` field of a state (which covers that state) or of the state machine (which covers all of it). A misspelt or switched-off rule id suppresses nothing, so it is reported too.',
+        'Reports each rule id in a suppression that matched no finding: `asl-lint-disable-next-line`, `asl-lint-disable-line` and `asl-lint-disable` comments in YAML and JSONC, and `asl-lint-disable` in the `Comment` field of a state (which covers that state) or of the state machine (which covers all of it). A misspelt or switched-off rule id suppresses nothing, so it is reported too.',
       whyItMatters:
         'A suppression outlives the problem it hid: once the definition is fixed, a stale directive silently hides the next, unrelated finding of that rule in the same place. Removing it keeps every remaining suppression a deliberate, reviewed exception.',
       examples: {
