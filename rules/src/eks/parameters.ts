@@ -3,11 +3,15 @@ import {
   defineRule,
   EKS_PARAMETERS,
   eksTasks,
+  isJsonataExpression,
+  isObjectValue,
   requiredFields,
   validateEksPayload,
   type JsonValue,
+  type ParameterFields,
   type Path,
   type PayloadProblem,
+  type Report,
 } from '@asl-lint/core';
 
 export default defineRule({
@@ -25,9 +29,10 @@ export default defineRule({
       type: 'State "{{state}}": "{{name}}" must be {{expected}}',
       enum: 'State "{{state}}": "{{name}}" is {{value}}; eks:{{api}} accepts {{allowed}}',
       constraint: 'State "{{state}}": "{{name}}" {{message}}',
+      implication: 'State "{{state}}": "{{name}}" is {{value}}, so "{{other}}" must be {{required}}{{actual}}: {{why}}',
     },
     docs: {
-      whatItDoes: 'Validates the `Parameters` (JSONPath) or `Arguments` (JSONata) of every EKS Task against the service catalog: required parameters, unknown parameters (with the closest known name), types, enums such as `Method`, documented limits (cluster name pattern, at most five Fargate selectors…). Dynamic values — `X.$` paths in `Parameters`, `{% … %}` expressions in `Arguments` — are accepted wherever a value is. Which payload field a state may use is reported by `asl/schema`, and a key given both as `X` and `X.$` by `asl/paths`; this rule checks whichever one is present. `LogParameters` and the `Job` manifest are checked by `eks/log-options` and `eks/job-manifest`.',
+      whatItDoes: 'Validates the `Parameters` (JSONPath) or `Arguments` (JSONata) of every EKS Task against the service catalog: required parameters, unknown parameters (with the closest known name), types, enums such as `Method`, documented limits (cluster name pattern, at most five Fargate selectors…), and combinations the service rejects (a cluster with `EndpointPublicAccess: false` needs `EndpointPrivateAccess: true`). Dynamic values — `X.$` paths in `Parameters`, `{% … %}` expressions in `Arguments` — are accepted wherever a value is. Which payload field a state may use is reported by `asl/schema`, and a key given both as `X` and `X.$` by `asl/paths`; this rule checks whichever one is present. `LogParameters` and the `Job` manifest are checked by `eks/log-options` and `eks/job-manifest`.',
       whyItMatters: 'Step Functions validates only the ASL structure when a state machine is created; a missing `Endpoint` or a `Method` of `FETCH` fails at run time, after earlier states (a cluster creation, say) have already run and cost money. Parameter names are PascalCase and case-sensitive: `clusterName` or `NodeGroupName` are silently unknown to the service.',
       examples: {
         invalid: [
@@ -56,6 +61,7 @@ export default defineRule({
         continue;
       }
       const payload = task.payload as JsonValue;
+      checkImplications(spec.parameters, payload, task.payloadPath, [], task.form, (report) => context.report({ ...report, data: { state, ...report.data } }));
       for (const problem of validateEksPayload(spec.api, task.form, payload)) {
         if (isLeftToOtherRules(problem) || (task.form === 'Parameters' && looksLikePath(problem, payload))) continue;
         const path: Path = [...task.payloadPath, ...problem.path];
@@ -93,6 +99,40 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * The catalog's implications (`EndpointPublicAccess: false` needs `EndpointPrivateAccess: true`), on literal values of
+ * the structures the payload has. Recursion follows the catalog's structures, not the document, so its depth is fixed.
+ */
+function checkImplications(
+  fields: ParameterFields,
+  value: JsonValue,
+  path: Path,
+  names: readonly string[],
+  form: 'Parameters' | 'Arguments',
+  report: (report: Report) => void,
+): void {
+  if (!isObjectValue(value)) return;
+  for (const [name, spec] of Object.entries(fields)) {
+    if (spec.type !== 'structure' || !Object.hasOwn(value, name)) continue;
+    const nested = value[name];
+    if (!isObjectValue(nested)) continue;
+    const nestedNames = [...names, name];
+    for (const rule of spec.implications ?? []) {
+      if (!Object.hasOwn(nested, rule.when.key) || nested[rule.when.key] !== rule.when.equals) continue;
+      const dynamic = form === 'Parameters' ? Object.hasOwn(nested, `${rule.then.key}.$`) : isJsonataExpression(nested[rule.then.key]);
+      const present = Object.hasOwn(nested, rule.then.key);
+      if (dynamic || (present && nested[rule.then.key] === rule.then.equals)) continue;
+      const actual = present ? ` (it is ${JSON.stringify(nested[rule.then.key])})` : rule.then.default !== undefined ? ` (it defaults to ${JSON.stringify(rule.then.default)})` : '';
+      report({
+        path: [...path, name, rule.when.key],
+        messageId: 'implication',
+        data: { name: [...nestedNames, rule.when.key].join('.'), value: JSON.stringify(rule.when.equals), other: rule.then.key, required: JSON.stringify(rule.then.equals), actual, why: rule.why },
+      });
+    }
+    checkImplications(spec.fields, nested, [...path, name], nestedNames, form, report);
+  }
+}
 
 /** Log parameters belong to eks/log-options. */
 function isLeftToOtherRules(problem: PayloadProblem): boolean {

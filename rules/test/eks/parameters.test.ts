@@ -56,6 +56,18 @@ ruleTester(rule, {
     { name: 'CloudFormation intrinsics in YAML', code: 'StartAt: Run\nStates:\n  Run:\n    Type: Task\n    Resource: arn:aws:states:::eks:deleteCluster.sync\n    Parameters:\n      Name: !Ref Cluster\n    End: true\n' },
     { name: 'a value and a path for the same key is asl/paths\'s', code: machine({ Resource: 'arn:aws:states:::eks:deleteCluster.sync', Parameters: { Name: 'batch', 'Name.$': '$.cluster' } }) },
     { name: 'a path without .$ is asl/paths\'s (NO_DOLLAR)', code: machine({ Resource: 'arn:aws:states:::eks:call', Parameters: { ...minimal.call, ClusterName: '$.cluster', Method: '$.method' } }) },
+    {
+      name: 'a private-only cluster',
+      code: machine({ Resource: 'arn:aws:states:::eks:createCluster.sync', Parameters: { ...minimal.createCluster, ResourcesVpcConfig: { SubnetIds: ['subnet-1', 'subnet-2'], EndpointPublicAccess: false, EndpointPrivateAccess: true } } }),
+    },
+    {
+      name: 'private access by path',
+      code: machine({ Resource: 'arn:aws:states:::eks:createCluster.sync', Parameters: { ...minimal.createCluster, ResourcesVpcConfig: { SubnetIds: ['subnet-1', 'subnet-2'], EndpointPublicAccess: false, 'EndpointPrivateAccess.$': '$.private' } } }),
+    },
+    {
+      name: 'public access by expression',
+      code: machine({ Resource: 'arn:aws:states:::eks:createCluster.sync', Arguments: { ...minimal.createCluster, ResourcesVpcConfig: { SubnetIds: ['subnet-1', 'subnet-2'], EndpointPublicAccess: '{% $public %}' } } }, { jsonata: true }),
+    },
     { name: 'unknown APIs are eks/unknown-api\'s', code: machine({ Resource: 'arn:aws:states:::eks:runjob', Parameters: {} }) },
   ],
   invalid: [
@@ -185,6 +197,29 @@ ruleTester(rule, {
           endColumn: 16,
         },
       ],
+    },
+    {
+      name: 'no endpoint access at all',
+      code: machine({ Resource: 'arn:aws:states:::eks:createCluster.sync', Parameters: { ...minimal.createCluster, ResourcesVpcConfig: { SubnetIds: ['subnet-1', 'subnet-2'], EndpointPublicAccess: false } } }),
+      errors: [
+        {
+          messageId: 'implication',
+          message:
+            'State "Run": "ResourcesVpcConfig.EndpointPublicAccess" is false, so "EndpointPrivateAccess" must be true (it defaults to false): EKS does not create a cluster whose API server has neither public nor private endpoint access',
+          line: 15,
+          column: 35,
+          endLine: 15,
+          endColumn: 40,
+        },
+      ],
+    },
+    {
+      name: 'no endpoint access at all, said explicitly, JSONata in a Map',
+      code: machine(
+        { Resource: 'arn:aws:states:::eks:createCluster.sync', Arguments: { ...minimal.createCluster, ResourcesVpcConfig: { SubnetIds: ['subnet-1', 'subnet-2'], EndpointPublicAccess: false, EndpointPrivateAccess: false } } },
+        { jsonata: true, placement: 'map' },
+      ),
+      errors: [{ messageId: 'implication', data: { state: 'Run', name: 'ResourcesVpcConfig.EndpointPublicAccess', value: 'false', other: 'EndpointPrivateAccess', required: 'true', actual: ' (it is false)', why: 'EKS does not create a cluster whose API server has neither public nor private endpoint access' }, line: 21, column: 41 }],
     },
   ],
 });

@@ -224,6 +224,13 @@ const createCluster: EksApiSpec = {
       type: 'structure',
       required: true,
       doc: 'VPC settings of the cluster: subnets (at least two), security groups (up to five) and endpoint access.',
+      implications: [
+        {
+          when: { key: 'EndpointPublicAccess', equals: false },
+          then: { key: 'EndpointPrivateAccess', equals: true, default: false },
+          why: 'EKS does not create a cluster whose API server has neither public nor private endpoint access',
+        },
+      ],
       fields: {
         SubnetIds: stringList('Subnets for the cluster\'s network interfaces; at least two, in different Availability Zones.', { minItems: 2 }),
         SecurityGroupIds: stringList('Up to five security groups for the cluster\'s network interfaces.', { maxItems: 5 }),

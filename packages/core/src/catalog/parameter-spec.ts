@@ -47,6 +47,15 @@ export interface ListSpec extends SpecBase {
 export interface StructureSpec extends SpecBase {
   readonly type: 'structure';
   readonly fields: ParameterFields;
+  /** Combinations the service rejects: when `when` holds, `then` must hold too (checked on literal values). */
+  readonly implications?: readonly Implication[];
+}
+
+export interface Implication {
+  readonly when: { readonly key: string; readonly equals: string | number | boolean };
+  readonly then: { readonly key: string; readonly equals: string | number | boolean; readonly default?: string | number | boolean };
+  /** Why the service rejects the combination, for messages. */
+  readonly why: string;
 }
 
 /** A map from free-form keys to values of one shape (`Tags`, `LogParameters`). */
