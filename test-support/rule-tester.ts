@@ -56,7 +56,7 @@ export function runRule(rule: Rule, testCase: ValidCase): { findings: Finding[];
 
 export function ruleTester(rule: Rule, cases: { valid: readonly (ValidCase | string)[]; invalid: readonly InvalidCase[] }): void {
   describe(rule.meta.id, () => {
-    describe('valid', () => {
+    if (cases.valid.length) describe('valid', () => {
       cases.valid.forEach((entry, index) => {
         const testCase = typeof entry === 'string' ? { code: entry } : entry;
         it(testCase.name ?? `valid #${index + 1}`, () => {
@@ -64,7 +64,7 @@ export function ruleTester(rule: Rule, cases: { valid: readonly (ValidCase | str
         });
       });
     });
-    describe('invalid', () => {
+    if (cases.invalid.length) describe('invalid', () => {
       cases.invalid.forEach((testCase, index) => {
         it(testCase.name ?? `invalid #${index + 1}`, () => {
           const { findings, fixed } = runRule(rule, testCase);

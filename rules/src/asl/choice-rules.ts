@@ -1,4 +1,4 @@
-import { CHOICE_COMPARISON_OPERATORS, defineRule, isObjectValue, isRfc3339Timestamp, type JsonValue, type Path, type RuleContext, type State } from '@asl-lint/core';
+import { CHOICE_COMPARISON_OPERATORS, defineRule, isObjectValue, isRfc3339Timestamp, isTemplateValue, type JsonValue, type Path, type RuleContext, type State } from '@asl-lint/core';
 
 const OPERATORS = new Set(CHOICE_COMPARISON_OPERATORS);
 const COMBINATORS = ['And', 'Or', 'Not'];
@@ -158,6 +158,8 @@ function checkJsonPathRules(state: State, top: { [key: string]: JsonValue }, top
 
 function checkOperatorValue(operator: string, value: JsonValue, path: Path, data: { state: string; where: string; operator: string }, report: Reporter): void {
   const expected = expectedValue(operator);
+  // A `${…}` value is filled in by the template host: unknown here.
+  if (isTemplateValue(value)) return;
   if (!matchesType(expected, value)) {
     report({ path, messageId: 'wrongValueType', data: { ...data, expected: EXPECTED_TEXT[expected], actual: describe(value) } });
     return;

@@ -1,4 +1,4 @@
-import { closestMatch, defineRule, isObjectValue, isReservedErrorName, PREDEFINED_ERROR_NAMES, RETRIER_LIMITS, STATES_ALL, type Path } from '@asl-lint/core';
+import { closestMatch, defineRule, isObjectValue, isTemplateValue, isReservedErrorName, PREDEFINED_ERROR_NAMES, RETRIER_LIMITS, STATES_ALL, type Path } from '@asl-lint/core';
 
 const HANDLERS = new Set(['Task', 'Parallel', 'Map']);
 
@@ -110,7 +110,7 @@ export default defineRule({
             context.report({ path: [...base, rule.field], messageId: 'badNumber', data: { ...data, field: rule.field, expected: rule.expected, value: String(value) } });
           }
           const jitter = entry.JitterStrategy;
-          if (typeof jitter === 'string' && !RETRIER_LIMITS.jitterStrategies.includes(jitter)) {
+          if (typeof jitter === 'string' && !isTemplateValue(jitter) && !RETRIER_LIMITS.jitterStrategies.includes(jitter)) {
             context.report({ path: [...base, 'JitterStrategy'], messageId: 'badJitter', data: { ...data, value: JSON.stringify(jitter) } });
           }
         });

@@ -309,3 +309,13 @@ States:
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'template placeholders as comparison values',
+      code: '{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Variable":"$.x","NumericEquals":"${N}","Next":"D"},{"Variable":"$.y","BooleanEquals":"${B}","Next":"D"},{"Variable":"$.z","TimestampEquals":"${TS}","Next":"D"}],"Default":"D"},"D":{"Type":"Succeed"}}}',
+    },
+  ],
+  invalid: [],
+});

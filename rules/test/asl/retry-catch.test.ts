@@ -294,3 +294,13 @@ describe('asl/retry-catch severities', () => {
     ]);
   });
 });
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'a template placeholder as JitterStrategy',
+      code: '{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["States.ALL"],"JitterStrategy":"${Jitter}"}],"End":true}}}',
+    },
+  ],
+  invalid: [],
+});
