@@ -5,67 +5,17 @@
  * real CLI then fixes a directory of such files on disk, and a second run writes nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixUntilStable, parsedCleanly } from '@asl-lint/core';
-import { applyMutation, mutation, type Mutation } from './support/mutations.js';
-import { checkFix, lintWith } from './support/fix-invariants.js';
+import { applyMutation, fixMutation, mutation } from './support/mutations.js';
+import { checkFix, fixSeeds as seeds, HANDWRITTEN, lintWith } from './support/fix-invariants.js';
 import { buildCli, noNetworkPreload } from './support/cli-bin.js';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.ASL_LINT_PROPERTY_RUNS ?? 150);
-
-const JOB = '{ "apiVersion": "batch/v1", "kind": "Job", "metadata": { "name": "report" }, "spec": { "template": { "spec": { "containers": [{ "name": "report", "image": "report:1.4" }], "restartPolicy": "Never" } } } }';
-const PARAMETERS = `"ClusterName": "batch", "CertificateAuthority": "LS0tLS1CRUdJTg==", "Endpoint": "https://EXAMPLE.gr7.us-east-1.eks.amazonaws.com", "Job": ${JOB}`;
-
-/** Hand-written files that exercise what a fix must keep: comments, CRLF, a BOM, anchors, flow style, suppressions. */
-const HANDWRITTEN: { name: string; text: string }[] = [
-  {
-    name: 'comments.asl.json',
-    text: `{\n  // nightly\n  "StartAt": "Run",\n  "States": {\n    /* the Job */ "Run": { "Type": "Task", "Resource": "arn:aws:states:::eks:runJob", "Parameters": { ${PARAMETERS} }, "Next": "Again" },\n    "Again": { "Type": "Task", "Resource": "arn:aws:states:us-east-1:123456789012:eks:runJob", "Parameters": { ${PARAMETERS} }, "End": true, },\n  }\n}\n`,
-  },
-  {
-    name: 'crlf.asl.json',
-    text: `\ufeff{\r\n\t"StartAt": "Run",\r\n\t"States": {\r\n\t\t"Run": {\r\n\t\t\t"Type": "Task",\r\n\t\t\t"Resource":    "arn:aws:states:::eks:runJob",\r\n\t\t\t"Parameters": { ${PARAMETERS} },\r\n\t\t\t"End": true\r\n\t\t}\r\n\t}\r\n}\r\n`,
-  },
-  {
-    name: 'comments.asl.yaml',
-    text: `# The nightly report\nStartAt: Run # first\nStates:\n  Run:\n    Type: Task\n    Resource: arn:aws:states:::eks:runJob   # wait for it\n    Parameters: { ${PARAMETERS} }\n    Next: Quoted\n  Quoted:\n    Type: Task\n    Resource: 'arn:aws:states:::eks:runJob'\n    Parameters: { ${PARAMETERS} }\n    Next: Flow\n  Flow: { Type: Task, Resource: "arn:aws:states:::eks:runJob", Parameters: { ${PARAMETERS} }, End: true }\n`,
-  },
-  {
-    name: 'anchors.asl.yaml',
-    text: `Comment: &arn arn:aws:states:::eks:runJob\nStartAt: Run\nStates:\n  Run: &task\n    Type: Task\n    Resource: *arn\n    Parameters: { ${PARAMETERS} }\n    Next: Copy\n  Copy:\n    <<: *task\n    End: true\n`,
-  },
-  {
-    name: 'suppressed.asl.yaml',
-    text: `StartAt: Run\nStates:\n  Run:\n    Type: Task\n    # asl-lint-disable-next-line eks/run-job-sync -- polled with eks:call\n    Resource: arn:aws:states:::eks:runJob\n    Parameters: { ${PARAMETERS} }\n    Next: Other\n  Other:\n    Type: Task\n    Resource: arn:aws:states:::eks:runJob\n    Parameters: { ${PARAMETERS} }\n    End: true\n`,
-  },
-  {
-    name: 'template.yaml',
-    text: `Transform: AWS::Serverless-2016-10-31\nResources:\n  Nightly:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: Run\n        States:\n          Run:\n            Type: Task\n            Resource: arn:aws:states:::eks:runJob\n            Parameters: { ${PARAMETERS} }\n            End: true\n  Sub:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: !Sub |\n        { "StartAt": "Run", "States": { "Run": { "Type": "Task", "Resource": "arn:\${AWS::Partition}:states:::eks:runJob", "Parameters": { ${PARAMETERS} }, "End": true } } }\n`,
-  },
-];
-
-/** Every fixture and example, with `eks:runJob.sync` turned back into `eks:runJob` so the fix has work to do. */
-function seeds(): { name: string; text: string }[] {
-  const found = [...HANDWRITTEN];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(json|ya?ml)$/.test(entry) && !entry.endsWith('.expected.json') && statSync(path).size < 200_000) {
-        const text = readFileSync(path, 'utf8');
-        if (text.includes('eks:runJob')) found.push({ name: path.slice(repo.length + 1), text: text.replaceAll('eks:runJob.sync', 'eks:runJob') });
-      }
-    }
-  };
-  for (const dir of ['fixtures', 'examples']) if (existsSync(join(repo, dir))) walk(join(repo, dir));
-  return found;
-}
 
 describe('--fix loses nothing (property-based)', () => {
   const pool = seeds();
@@ -82,9 +32,8 @@ describe('--fix loses nothing (property-based)', () => {
   });
 
   it('mutations of files where the fix applies: idempotent, never writes unparsable text, output parses', () => {
-    const resourceMutation: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constant('swap-value' as const), occurrence: fc.nat(), value: fc.constantFrom('"arn:aws:states:::eks:runJob"', '"arn:aws:states:::eks:runJob.sync"', '"arn:aws-cn:states:cn-north-1:123456789012:eks:runJob"') });
     fc.assert(
-      fc.property(fc.nat({ max: pool.length - 1 }), fc.array(fc.oneof(mutation, resourceMutation), { minLength: 1, maxLength: 3 }), (index, mutations) => {
+      fc.property(fc.nat({ max: pool.length - 1 }), fc.array(fixMutation, { minLength: 1, maxLength: 3 }), (index, mutations) => {
         const seed = pool[index];
         const text = mutations.reduce(applyMutation, seed.text);
         expect(checkFix(text, seed.name)).toBeUndefined();

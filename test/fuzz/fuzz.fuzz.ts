@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostileInputs } from '../support/hostile-inputs.js';
 import { checkInvariants } from '../support/invariants.js';
-import { applyMutation, aslLikeJson, mutation, randomDefinition } from '../support/mutations.js';
+import { applyMutation, aslLikeJson, fixMutation, mutation, randomDefinition } from '../support/mutations.js';
+import { checkFix, fixSeeds } from '../support/fix-invariants.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TOTAL = Number(process.env.FUZZ_CASES ?? 100_000);
@@ -37,17 +38,19 @@ function seeds(): { name: string; text: string }[] {
   return found;
 }
 
-function run<T>(name: string, arbitrary: fc.Arbitrary<T>, cases: number, toInput: (value: T) => { text: string; filePath: string }): void {
+type Check = (text: string, filePath: string) => { problem: string; detail?: string } | undefined;
+
+function run<T>(name: string, arbitrary: fc.Arbitrary<T>, cases: number, toInput: (value: T) => { text: string; filePath: string }, check: Check = checkInvariants): void {
   const result = fc.check(
     fc.property(arbitrary, (value) => {
       const { text, filePath } = toInput(value);
-      return checkInvariants(text, filePath) === undefined;
+      return check(text, filePath) === undefined;
     }),
     { numRuns: cases },
   );
   if (result.failed && result.counterexample) {
     const { text, filePath } = toInput(result.counterexample[0]);
-    const violation = checkInvariants(text, filePath);
+    const violation = check(text, filePath);
     const file = save(text, filePath.endsWith('.yaml') ? 'yaml' : 'json', `${violation?.problem}: ${violation?.detail ?? ''}`);
     throw new Error(`${name}: ${violation?.problem} — saved as fixtures/fuzz/${file}`);
   }
@@ -70,13 +73,22 @@ describe('fuzz', () => {
   }, 600_000);
 
   it(`${TOTAL} generated and mutated inputs`, () => {
-    const quarter = Math.ceil(TOTAL / 4);
-    run('arbitrary JSON', aslLikeJson, quarter, (value) => ({ text: JSON.stringify(value, null, 2) ?? 'null', filePath: 'fuzz.asl.json' }));
-    run('arbitrary JSON as YAML', aslLikeJson, quarter, (value) => ({ text: JSON.stringify(value) ?? 'null', filePath: 'fuzz.asl.yaml' }));
-    run('random definitions', randomDefinition, quarter, (value) => ({ text: JSON.stringify(value, null, 2), filePath: 'fuzz.asl.json' }));
-    run('mutated files', fc.tuple(fc.nat({ max: pool.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 })), quarter, ([index, mutations]) => ({
+    // Five equal shares: four lint properties and the fix property.
+    const share = Math.ceil(TOTAL / 5);
+    run('arbitrary JSON', aslLikeJson, share, (value) => ({ text: JSON.stringify(value, null, 2) ?? 'null', filePath: 'fuzz.asl.json' }));
+    run('arbitrary JSON as YAML', aslLikeJson, share, (value) => ({ text: JSON.stringify(value) ?? 'null', filePath: 'fuzz.asl.yaml' }));
+    run('random definitions', randomDefinition, share, (value) => ({ text: JSON.stringify(value, null, 2), filePath: 'fuzz.asl.json' }));
+    run('mutated files', fc.tuple(fc.nat({ max: pool.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 })), share, ([index, mutations]) => ({
       text: mutations.reduce(applyMutation, pool[index].text),
       filePath: pool[index].name,
     }));
+    const fixPool = fixSeeds();
+    run(
+      'fixing mutated files',
+      fc.tuple(fc.nat({ max: fixPool.length - 1 }), fc.array(fixMutation, { minLength: 1, maxLength: 4 })),
+      share,
+      ([index, mutations]) => ({ text: mutations.reduce(applyMutation, fixPool[index].text), filePath: fixPool[index].name }),
+      checkFix,
+    );
   }, 24 * 3600_000);
 });

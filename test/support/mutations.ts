@@ -42,6 +42,12 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('swap-value' as const), occurrence: fc.nat(), value: fc.constantFrom('null', '[]', '{}', '3', '"x"', 'true', '"{% %}"') }),
 );
 
+/** Mutations for the fix property: the general ones, and resources the eks/run-job-sync fix rewrites. */
+export const fixMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  mutation,
+  fc.record({ kind: fc.constant('swap-value' as const), occurrence: fc.nat(), value: fc.constantFrom('"arn:aws:states:::eks:runJob"', '"arn:aws:states:::eks:runJob.sync"', '"arn:aws-cn:states:cn-north-1:123456789012:eks:runJob"') }),
+);
+
 export function applyMutation(text: string, m: Mutation): string {
   const at = text.length ? m.kind === 'replace-key' || m.kind === 'swap-value' ? 0 : (m as { at: number }).at % (text.length + 1) : 0;
   switch (m.kind) {
