@@ -422,6 +422,10 @@ export const INTEGRATION_IAM: readonly IntegrationIam[] = FACTS;
 export const DIRECT_LAMBDA_IAM = BY_KEY.get('lambda:invoke')!;
 
 /** AWS SDK service names whose IAM prefix differs (AWS CDK `CallAwsService`, and the services' IAM references). */
+/** What a Kubernetes-API integration (eks:runJob, eks:call) needs instead of IAM actions (reference §6.4, §2.8). */
+export const KUBERNETES_ACCESS_SUMMARY =
+  "no IAM action: the call goes to the cluster's Kubernetes API, so the role needs Kubernetes RBAC rights in the cluster (an access entry or `aws-auth`); without them it fails with `EKS.401`.";
+
 export const AWS_SDK_IAM_PREFIX: ReadonlyMap<string, string> = new Map([
   ['bedrockagent', 'bedrock'],
   ['cloudwatchlogs', 'logs'],

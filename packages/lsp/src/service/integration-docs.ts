@@ -3,6 +3,7 @@ import {
   describeSpec,
   eksResourceArn,
   integrationIam,
+  KUBERNETES_ACCESS_SUMMARY,
   type DerivedStatement,
   type EksApiSpec,
   type IntegrationPattern,
@@ -76,7 +77,7 @@ function statePermissionLines(permissions: StatePermissions): string[] {
 function apiPermissionLines(api: EksApiSpec, pattern: IntegrationPattern | undefined): string[] {
   const facts = integrationIam('eks', api.api);
   if (!facts) return [];
-  if (facts.kubernetes) return ['**Permissions:** no IAM action: the call goes to the cluster\'s Kubernetes API, so the role needs Kubernetes RBAC rights in the cluster (an access entry or `aws-auth`); without them it fails with `EKS.401`.'];
+  if (facts.kubernetes) return [`**Permissions:** ${KUBERNETES_ACCESS_SUMMARY}`];
   const actions = new Set<string>();
   for (const statement of facts.statements) {
     if (statement.patterns && pattern !== undefined && !statement.patterns.includes(pattern)) continue;
