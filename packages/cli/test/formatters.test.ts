@@ -186,6 +186,33 @@ describe('sarif', () => {
     ]);
   });
 
+  it('carries safe fixes as replacements, valid against the schema', () => {
+    const fixable = lintText('StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: arn:aws:states:::eks:runJob\n    Parameters: { ClusterName: batch, CertificateAuthority: LS0t, Endpoint: "https://x.example.com", Job: { apiVersion: batch/v1, kind: Job, metadata: { name: j }, spec: { template: { spec: { containers: [{ name: c, image: i }], restartPolicy: Never } } } } }\n    End: true\n', {
+      filePath: 'job.asl.yaml',
+      rules: resolveRules(allRules, []),
+    });
+    const fixLog = JSON.parse(formatters.sarif([fixable], context));
+    const withFix = fixLog.runs[0].results.find((result: { ruleId: string }) => result.ruleId === 'eks/run-job-sync');
+    expect(withFix.fixes).toEqual([
+      {
+        description: { text: 'Append .sync' },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: 'job.asl.yaml', uriBaseId: '%SRCROOT%' },
+            replacements: [{ deletedRegion: { startLine: 5, startColumn: 15, endLine: 5, endColumn: 42 }, insertedContent: { text: 'arn:aws:states:::eks:runJob.sync' } }],
+          },
+        ],
+      },
+    ]);
+    const Ajv = require('ajv-draft-04');
+    const addFormats = require('ajv-formats');
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(repo, 'fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')));
+    validate(fixLog);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
   it('uses an absolute file URI for a file outside the working directory', () => {
     const outside = lintText(TRANSITIONS_YAML, { filePath: '/elsewhere/x y.asl.yaml', rules: active });
     const location = JSON.parse(formatters.sarif([outside], context)).runs[0].results[0].locations[0].physicalLocation.artifactLocation;
@@ -303,7 +330,7 @@ describe('junit', () => {
 });
 
 describe('json and stylish on the same results', () => {
-  it('json leaves suppressed findings out of messages and counts', () => {
+  it('json leaves suppressed findings out of messages and counts, and lists them as ESLint does', () => {
     const report = JSON.parse(formatters.json(fixtureResults(), context));
     expect(report.map((file: { filePath: string; errorCount: number }) => [file.filePath, file.errorCount])).toEqual([
       ['flows/a,b:c%.asl.yaml', 1],
@@ -311,6 +338,20 @@ describe('json and stylish on the same results', () => {
       ['flows/suppressed.asl.yaml', 0],
       ['clean.asl.json', 0],
     ]);
+    expect(report[2].messages).toEqual([]);
+    expect(report[2].suppressedMessages).toEqual([
+      {
+        ruleId: 'asl/transitions',
+        severity: 2,
+        message: 'State "A": Next "B" names no state in the state machine',
+        line: 6,
+        column: 11,
+        endLine: 6,
+        endColumn: 12,
+        suppressions: [{ kind: 'directive', justification: 'B is added by the reporting stack' }],
+      },
+    ]);
+    expect(report[0].suppressedMessages).toBeUndefined();
   });
 
   it('stylish lists the two unsuppressed errors', () => {

@@ -1,4 +1,4 @@
-import { toLineColumn } from '@asl-lint/core';
+import { toLineColumn, type Diagnostic } from '@asl-lint/core';
 import { activeDiagnostics, countDiagnostics } from './counts.js';
 import type { Formatter } from './types.js';
 
@@ -6,7 +6,7 @@ import type { Formatter } from './types.js';
 export const formatJson: Formatter = (results) => {
   const output = results.map((result) => {
     const diagnostics = activeDiagnostics(result);
-    const messages = diagnostics.map((d) => {
+    const toMessage = (d: Diagnostic) => {
       const position = toLineColumn(result.lines, d.range);
       return {
         ruleId: d.ruleId,
@@ -15,11 +15,17 @@ export const formatJson: Formatter = (results) => {
         ...position,
         ...(d.fix ? { fix: toEslintFix(result.text, d.fix.edits) } : {}),
       };
-    });
+    };
+    const messages = diagnostics.map(toMessage);
+    // As ESLint: findings silenced by a directive, with its reason (only when there are any).
+    const suppressedMessages = result.diagnostics
+      .filter((d) => d.suppressed)
+      .map((d) => ({ ...toMessage(d), suppressions: [{ kind: 'directive', justification: d.suppressed!.justification ?? '' }] }));
     const counts = countDiagnostics(diagnostics);
     return {
       filePath: result.filePath,
       messages,
+      ...(suppressedMessages.length > 0 ? { suppressedMessages } : {}),
       errorCount: counts.errorCount,
       warningCount: counts.warningCount + counts.infoCount,
       fixableErrorCount: counts.fixableErrorCount,

@@ -118,6 +118,24 @@ function toResult(result: LintResult, diagnostic: Diagnostic, context: FormatCon
       },
     ];
   }
+  if (diagnostic.fix) {
+    // The safe fix as SARIF replacements, for viewers that can apply it (columns are UTF-16, as in every region).
+    const { artifactLocation } = primary.physicalLocation;
+    sarifResult.fixes = [
+      {
+        description: { text: diagnostic.fix.message },
+        artifactChanges: [
+          {
+            artifactLocation,
+            replacements: diagnostic.fix.edits.map((edit) => ({
+              deletedRegion: location(result, edit.range, context).physicalLocation.region,
+              insertedContent: { text: edit.text },
+            })),
+          },
+        ],
+      },
+    ];
+  }
   if (diagnostic.suppressed) {
     const { justification, range } = diagnostic.suppressed;
     sarifResult.suppressions = [
