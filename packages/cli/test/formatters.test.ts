@@ -133,6 +133,35 @@ describe('sarif', () => {
     });
   });
 
+  it('has what GitHub code scanning requires of every result, within its limits', () => {
+    const run = log.runs[0];
+    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs).toHaveLength(1);
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.id).toMatch(/\S/);
+      expect(rule.properties.tags.length).toBeLessThanOrEqual(20);
+    }
+    for (const result of run.results) {
+      expect(typeof result.ruleId).toBe('string');
+      expect(result.message.text.length).toBeGreaterThan(0);
+      expect(result.locations).toHaveLength(1);
+      expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^[^/]/);
+      expect(result.locations[0].physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
+      expect(Object.keys(result.partialFingerprints)).toEqual(['primaryLocationLineHash']);
+      expect((result.relatedLocations ?? []).length).toBeLessThanOrEqual(1000);
+    }
+  });
+
+  it('caps related locations at 1,000 per result', () => {
+    const [, witness] = fixtureResults();
+    const finding = witness.diagnostics[0];
+    const many = { ...witness, diagnostics: [{ ...finding, related: Array.from({ length: 1500 }, () => finding.related![0]) }] };
+    const result = JSON.parse(formatters.sarif([many], context)).runs[0].results[0];
+    expect(result.relatedLocations).toHaveLength(1000);
+    expect(result.codeFlows[0].threadFlows[0].locations).toHaveLength(1001);
+  });
+
   it('keeps fingerprints stable when lines move', () => {
     const moved = lintText(`# a comment\n\n${TRANSITIONS_YAML}`, { filePath: 'flows/a,b:c%.asl.yaml', rules: active });
     const movedLog = JSON.parse(formatters.sarif([moved], context));

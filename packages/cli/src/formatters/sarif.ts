@@ -6,6 +6,8 @@ import type { FormatContext, Formatter } from './types.js';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/asl-lint/asl-lint';
 const SRCROOT = '%SRCROOT%';
+const MAX_RELATED = 1000;
+const MAX_TAGS = 20;
 
 type Level = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -87,13 +89,14 @@ function describeRule(rule: Rule) {
     },
     helpUri: url,
     defaultConfiguration: { level: LEVEL[meta.severity] },
-    properties: { tags: [...new Set(['asl-lint', category, ...(meta.tags ?? []), ...(meta.fix === 'safe' ? ['fixable'] : [])])] },
+    properties: { tags: [...new Set(['asl-lint', category, ...(meta.tags ?? []), ...(meta.fix === 'safe' ? ['fixable'] : [])])].slice(0, MAX_TAGS) },
   };
 }
 
 function toResult(result: LintResult, diagnostic: Diagnostic, context: FormatContext, ruleIndex: number, seen: Map<string, number>) {
   const primary = location(result, diagnostic.range, context);
-  const related = (diagnostic.related ?? []).map((item, index) => ({ ...location(result, item.range, context), id: index + 1, message: { text: item.message } }));
+  // GitHub code scanning keeps at most 1,000 related locations per result.
+  const related = (diagnostic.related ?? []).slice(0, MAX_RELATED).map((item, index) => ({ ...location(result, item.range, context), id: index + 1, message: { text: item.message } }));
   const sarifResult: Record<string, unknown> = {
     ruleId: diagnostic.ruleId,
     ruleIndex,
