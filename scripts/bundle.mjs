@@ -8,11 +8,14 @@
  *
  * Modules that the sources load lazily with `createRequire(import.meta.url)` stay lazy: the rewrite below
  * turns them into plain `require` calls, which esbuild bundles as modules evaluated on first use.
+ * The heavy ones (YAML, JSONata, ajv's compiler, fast-glob) and the EKS payload validators generated ahead
+ * of time go into files of their own beside the bundle (`lazy/`, `eks-validators/`), so that a run on a
+ * plain .asl.json does not even parse them (about half of the code; see bench/run.mjs, "One file").
  *
  * Usage: node scripts/bundle.mjs [outfile]   (the ASL schema validators must have been precompiled first:
  * packages/core/dist/schema/validators.generated.cjs, else they are compiled on each run).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +59,41 @@ const lazyRequires = {
   },
 };
 
+/** Packages loaded on first use from `lazy/<file>.cjs`; ajv and ajv-errors share one file (one copy of ajv's codegen). */
+const LAZY_FILES = { yaml: ['yaml'], jsonata: ['jsonata'], ajv: ['ajv', 'ajv-errors'], 'fast-glob': ['fast-glob'] };
+const lazyFileOf = new Map(Object.entries(LAZY_FILES).flatMap(([file, names]) => names.map((name) => [name, file])));
+const GENERATED_EKS_VALIDATORS = join(root, 'packages/core/generated/eks-validators');
+
+const lazyFiles = {
+  name: 'lazy-files',
+  setup(build) {
+    build.onResolve({ filter: /^(yaml|jsonata|ajv|ajv-errors|fast-glob)$/ }, (args) => ({ path: args.path, namespace: 'lazy-file' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-file' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(`./lazy/${lazyFileOf.get(args.path)}.cjs`)})[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/(lazy|eks-validators)\// }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /generated\/eks-validators\/index\.cjs$/ }, () => ({ path: './eks-validators/index.cjs', external: true }));
+  },
+};
+
+const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+for (const [file, names] of Object.entries(LAZY_FILES)) {
+  await esbuild.build({
+    ...common,
+    stdin: { contents: `module.exports = { ${names.map((name) => `${JSON.stringify(name)}: require(${JSON.stringify(name)})`).join(', ')} };`, resolveDir: root, loader: 'js' },
+    outfile: join(dirname(outfile), 'lazy', `${file}.cjs`),
+  });
+}
+// One file per API and form, as generated; the index keeps requiring each on first use.
+await esbuild.build({
+  ...common,
+  entryPoints: readdirSync(GENERATED_EKS_VALIDATORS).filter((name) => name.endsWith('.cjs')).map((name) => join(GENERATED_EKS_VALIDATORS, name)),
+  outdir: join(dirname(outfile), 'eks-validators'),
+  outExtension: { '.js': '.cjs' },
+  plugins: [{ name: 'per-api', setup: (b) => b.onResolve({ filter: /^\.\/[^/]+\.cjs$/ }, (args) => ({ path: args.path, external: true })) }],
+});
+
 await esbuild.build({
   entryPoints: [join(root, 'packages/cli/src/bin.ts')],
   outfile,
@@ -72,7 +110,7 @@ await esbuild.build({
   external: ['@typescript-eslint/typescript-estree', 'typescript'],
   define: { 'import.meta.url': '__bundleUrl', __ASL_LINT_VERSION__: JSON.stringify(version) },
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [lazyRequires],
+  plugins: [lazyRequires, lazyFiles],
   legalComments: 'none',
   logLevel: 'warning',
 });

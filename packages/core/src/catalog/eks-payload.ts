@@ -11,7 +11,6 @@ import {
 } from './payload-schema.js';
 
 const require = createRequire(import.meta.url);
-const GENERATED_VALIDATORS = '../../generated/eks-validators/index.cjs';
 const validators = new Map<string, (payload: JsonValue) => PayloadProblem[]>();
 
 /**
@@ -21,7 +20,7 @@ const validators = new Map<string, (payload: JsonValue) => PayloadProblem[]>();
 function generatedValidators(api: EksApiName, form: PayloadForm): (schemaHash: string) => PrecompiledPayloadValidators | undefined {
   return (schemaHash) => {
     try {
-      const index = require(GENERATED_VALIDATORS) as Record<string, (() => PrecompiledPayloadValidators) | undefined>;
+      const index = require('../../generated/eks-validators/index.cjs') as Record<string, (() => PrecompiledPayloadValidators) | undefined>;
       const module = Object.hasOwn(index, `${api}.${form}`) ? index[`${api}.${form}`]?.() : undefined;
       return module?.schemaHash === schemaHash ? module : undefined;
     } catch {

@@ -1,8 +1,12 @@
 /** YAML for a CloudFormation template: strings with `${…}` (pseudo parameters, template references) become `!Sub` so they resolve. */
-import { Document, visit } from 'yaml';
+import { createRequire } from 'node:module';
 import type { PolicyDocument } from './policy-document.js';
 
+const require = createRequire(import.meta.url);
+
 export function policyToYaml(document: PolicyDocument | Readonly<Record<string, PolicyDocument>>): string {
+  // Loaded here, not at the top: every lint run imports this module, and only `policy --format yaml` needs yaml.
+  const { Document, visit } = require('yaml') as typeof import('yaml');
   const yaml = new Document(document);
   visit(yaml, {
     Scalar(_key, node) {
