@@ -110,14 +110,19 @@ export function analyzeEksFlow(machine: StateMachine, options: EksFlowOptions = 
 }
 
 function computeEksFlow(machine: StateMachine, options: EksFlowOptions): EksFlow {
-  const graph = buildFlowGraph(machine);
   const clusters = new Map<State, string>();
   const effects = new Map<State, StateEffect>();
   const modes = authenticationModes(machine);
+  let creates = false;
   for (const state of machine.states) {
     const effect = withOverwrites(effectOf(state, options, clusters, modes), resultOverwrites(state));
     if (effect) effects.set(state, effect);
+    if (effect?.gen?.length || effect?.genOnFailure?.length) creates = true;
   }
+  // Facts only come from creating states: without one, no state holds any fact and nothing leaks, so the
+  // graph and the fixpoint (most of the cost on a large machine) are built only if something asks for them.
+  if (!creates) return factlessFlow(machine, effects, clusters);
+  const graph = buildFlowGraph(machine);
   const dataflow = runDataflow(graph, (state) => effects.get(state));
 
   return {
@@ -144,6 +149,23 @@ function computeEksFlow(machine: StateMachine, options: EksFlowOptions): EksFlow
       }
       return leaks;
     },
+  };
+}
+
+function factlessFlow(machine: StateMachine, effects: ReadonlyMap<State, StateEffect>, clusters: ReadonlyMap<State, string>): EksFlow {
+  let graph: FlowGraph | undefined;
+  let dataflow: Dataflow | undefined;
+  return {
+    get graph() {
+      return (graph ??= buildFlowGraph(machine));
+    },
+    get dataflow() {
+      return (dataflow ??= runDataflow(this.graph, (state) => effects.get(state)));
+    },
+    factsAt: () => [],
+    witnessTo: () => [],
+    clusterOf: (state) => clusters.get(state),
+    leaks: () => [],
   };
 }
 
