@@ -41,4 +41,8 @@ describe('dist-bundle/asl-lint.cjs', () => {
     expect(text).toContain('require("@typescript-eslint/typescript-estree")');
     expect(text).not.toMatch(/require\("(jsonc-parser|yaml|ajv|ajv-errors|jsonata|fast-glob|@asl-lint\/[a-z]+)"\)/);
   });
+
+  it('serves the precompiled ASL schema validators from inside the bundle (no ajv compile per run)', () => {
+    expect(readFileSync(bundle, 'utf8')).toMatch(/__bundledValidators = require_validators_generated\(/);
+  });
 });
