@@ -28,8 +28,17 @@ export interface EksTask {
   readonly payloadPath: Path;
 }
 
+const tasks = new WeakMap<State, EksTask | null>();
+
 /** The EKS integration of a Task state (`arn:<partition>:states:::eks:…`), or undefined for any other state. */
 export function eksTaskOf(state: State): EksTask | undefined {
+  // Read once per state: a dozen rules and the flow analysis ask for every state.
+  let task = tasks.get(state);
+  if (task === undefined) tasks.set(state, (task = readEksTask(state) ?? null));
+  return task ?? undefined;
+}
+
+function readEksTask(state: State): EksTask | undefined {
   const resource = state.resource;
   if (!resource || resource.kind !== 'service' || resource.service !== EKS_SERVICE || resource.api === undefined) return undefined;
   // `eks:${Api}` names no API until the template is deployed; `eks:runJob.${Pattern}` has an unknown pattern.
