@@ -98,20 +98,49 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** The candidate closest to `input` (case-insensitive distance), if it is close enough to be a likely typo. */
+/**
+ * Edit distance if it is at most `limit`, else `limit + 1`: only a band of the table is computed, and the
+ * computation stops as soon as every path exceeds the limit.
+ */
+function boundedDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const previous = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    let rowMinimum = previous[0];
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+      if (previous[j] < rowMinimum) rowMinimum = previous[j];
+    }
+    if (rowMinimum > limit) return limit + 1;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The candidate closest to `input` (case-insensitive distance), if it is close enough to be a likely typo:
+ * a third of the input may differ, and a one-letter name never "means" another one-letter name.
+ * Linear in the candidates with a small constant: lengths filter first, distances are banded.
+ */
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
   if (input.length > 200) return undefined;
-  let best: string | undefined;
-  let bestDistance = Infinity;
+  const limit = Math.min(Math.max(1, Math.floor(input.length / 3)), input.length - 1);
+  if (limit < 1) return undefined;
   const lower = input.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
+    if (Math.abs(candidate.length - input.length) >= bestDistance) continue;
+    const distance = boundedDistance(lower, candidate.toLowerCase(), bestDistance - 1);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
+      if (distance === 0) break;
     }
   }
-  // A third of the input may differ; a one-letter name never "means" another one-letter name.
-  const limit = Math.max(1, Math.floor(input.length / 3));
-  return bestDistance <= limit && bestDistance < input.length ? best : undefined;
+  return best;
 }

@@ -1,6 +1,7 @@
 import { closestMatch, defineRule, findNode, type State } from '@asl-lint/core';
 
 const NEEDS_NEXT_OR_END = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
+const MAX_SUGGESTIONS = 50;
 
 export default defineRule({
   meta: {
@@ -32,6 +33,14 @@ export default defineRule({
   },
   check(context) {
     const { machine } = context;
+    // Each suggestion scans every state name: past a few dozen broken targets, hints stop paying for themselves.
+    let suggestionsLeft = MAX_SUGGESTIONS;
+    const suggest = (target: string, names: string[]): string => {
+      if (suggestionsLeft <= 0) return '';
+      suggestionsLeft--;
+      const suggestion = closestMatch(target, names);
+      return suggestion ? ` (did you mean "${suggestion}"?)` : '';
+    };
     const scopeOfName = new Map<string, State['scope']>();
     for (const state of machine.states) if (!scopeOfName.has(state.name)) scopeOfName.set(state.name, state.scope);
 
@@ -41,8 +50,7 @@ export default defineRule({
       // With States of the wrong type there is nothing to name: asl/schema reports States itself.
       const statesIsObject = findNode(context.definition.root, [...scope.path, 'States'])?.kind === 'object';
       if (scope.startAt !== undefined && statesIsObject && !scope.states.has(scope.startAt)) {
-        const suggestion = closestMatch(scope.startAt, names);
-        context.report({ path: [...scope.path, 'StartAt'], messageId: 'unknownStartAt', data: { target: scope.startAt, scope: where, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } });
+        context.report({ path: [...scope.path, 'StartAt'], messageId: 'unknownStartAt', data: { target: scope.startAt, scope: where, hint: suggest(scope.startAt, names) } });
       }
       for (const state of scope.states.values()) {
         for (const transition of state.transitions) {
@@ -52,8 +60,7 @@ export default defineRule({
           if (scopeOfName.has(transition.target)) {
             context.report({ path: transition.path, messageId: 'otherScope', data: { ...data, scopeKind: scope.kind === 'root' ? 'scope' : scope.kind === 'branch' ? 'branch' : 'item processor' } });
           } else {
-            const suggestion = closestMatch(transition.target, names);
-            context.report({ path: transition.path, messageId: 'unknownTarget', data: { ...data, scope: where, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } });
+            context.report({ path: transition.path, messageId: 'unknownTarget', data: { ...data, scope: where, hint: suggest(transition.target, names) } });
           }
         }
         if (!state.type || !NEEDS_NEXT_OR_END.has(state.type)) continue;
