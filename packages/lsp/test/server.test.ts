@@ -168,7 +168,7 @@ describe('asl-lint-lsp over stdio', () => {
     const template = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Machine:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: Run\n        States:\n          Run:\n            Type: Task\n            Resource: arn:aws:states:::eks:deleteCluster\n            Parameters:\n              Name: batch\n            Next: \n          Done:\n            Type: Succeed\n";
     await client.open(uri, template);
     const diagnostics = await client.diagnosticsFor(uri, 1);
-    expect(diagnostics.map((d) => [d.code, d.range.start.line])).toContainEqual(['asl/unreachable-state', 14]);
+    expect(diagnostics.map((d) => [d.code, d.range.start.line])).toContainEqual(['asl/schema', 13]);
     const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 13, character: 18 } })) as CompletionList;
     expect(completion.items.map((item) => item.label)).toEqual(['Done']);
     expect(await client.stop()).toBe(0);
