@@ -10,5 +10,6 @@ await main(['-f', 'json', process.argv[2]], io);
 const firstDiagnosticMs = performance.now();
 const heavy = ['jsonata', '@typescript-eslint/typescript-estree', 'typescript', 'ajv', 'ajv-errors', 'fast-glob', 'yaml'];
 const loaded = Object.keys(require.cache);
-const found = heavy.filter((name) => loaded.some((path) => path.includes(`/node_modules/${name}/`)));
+// The precompiled validators need two small helpers of ajv's runtime (ajv/dist/runtime/*), not ajv itself.
+const found = heavy.filter((name) => loaded.some((path) => path.includes(`/node_modules/${name}/`) && !(name === 'ajv' && path.includes('/node_modules/ajv/dist/runtime/'))));
 process.stdout.write(JSON.stringify({ firstDiagnosticMs, loadedHeavy: found, messages: JSON.parse(output)[0]?.messages.length ?? 0 }) + '\n');
