@@ -199,18 +199,52 @@ function isPlaceholderString(value: unknown): boolean {
   return typeof value === 'string' && hasTemplatePlaceholder(value);
 }
 
-/** Every `Key.$` of a JSONPath state's payload templates, at any depth, in document order. */
-export function* dollarKeys(state: State): Generator<DollarKey> {
-  if (state.queryLanguage !== 'JSONPath') return;
-  for (const root of templateRoots(state)) {
-    for (const frame of walk(root)) {
-      // A `${…}` value is filled in by the template host: unknown here, never an error by itself.
-      if (frame.parent && frame.key !== undefined && frame.key.endsWith('.$') && !isPlaceholderString(frame.value)) {
+/**
+ * What the rules read of a state's templates, computed once per state: asl/paths, asl/intrinsic-functions and
+ * asl/jsonata each ask for the same entries, and the walks (a path and a label per value) are most of their cost.
+ */
+interface StateEntries {
+  dollarKeys?: readonly DollarKey[];
+  literalStrings?: readonly LiteralString[];
+  jsonataStrings?: readonly JsonataString[];
+  pathFields?: readonly PathField[];
+}
+const entries = new WeakMap<State, StateEntries>();
+
+function entriesOf(state: State): StateEntries {
+  let found = entries.get(state);
+  if (!found) entries.set(state, (found = {}));
+  return found;
+}
+
+/** `Key.$` entries and plain-key strings of a JSONPath state, from one walk of its templates. */
+function jsonPathEntries(state: State): StateEntries {
+  const found = entriesOf(state);
+  if (found.dollarKeys && found.literalStrings) return found;
+  const keys: DollarKey[] = [];
+  const strings: LiteralString[] = [];
+  if (state.queryLanguage === 'JSONPath') {
+    for (const root of templateRoots(state)) {
+      for (const frame of walk(root)) {
+        if (!frame.parent || frame.key === undefined) continue;
         const where = frame.where.slice(0, frame.where.length - frame.key.length - 1);
-        yield { root, path: frame.path, key: frame.key, name: frame.key.slice(0, -2), value: frame.value, container: frame.parent, where };
+        if (frame.key.endsWith('.$')) {
+          // A `${…}` value is filled in by the template host: unknown here, never an error by itself.
+          if (!isPlaceholderString(frame.value)) keys.push({ root, path: frame.path, key: frame.key, name: frame.key.slice(0, -2), value: frame.value, container: frame.parent, where });
+        } else if (typeof frame.value === 'string' && !hasTemplatePlaceholder(frame.value)) {
+          strings.push({ root, path: frame.path, key: frame.key, value: frame.value, where });
+        }
       }
     }
   }
+  found.dollarKeys = keys;
+  found.literalStrings = strings;
+  return found;
+}
+
+/** Every `Key.$` of a JSONPath state's payload templates, at any depth, in document order. */
+export function* dollarKeys(state: State): Generator<DollarKey> {
+  yield* jsonPathEntries(state).dollarKeys!;
 }
 
 /** A string under a plain key (no `.$`) of a JSONPath payload template: data sent as it is. */
@@ -224,27 +258,24 @@ export interface LiteralString {
 
 /** Every string value of a plain key in a JSONPath state's payload templates (values of `Key.$` excluded). */
 export function* literalStrings(state: State): Generator<LiteralString> {
-  if (state.queryLanguage !== 'JSONPath') return;
-  for (const root of templateRoots(state)) {
-    for (const frame of walk(root)) {
-      if (frame.parent && frame.key !== undefined && !frame.key.endsWith('.$') && typeof frame.value === 'string' && !hasTemplatePlaceholder(frame.value)) {
-        const where = frame.where.slice(0, frame.where.length - frame.key.length - 1);
-        yield { root, path: frame.path, key: frame.key, value: frame.value, where };
-      }
-    }
-  }
+  yield* jsonPathEntries(state).literalStrings!;
 }
 
 /** Every string of a JSONata state's evaluated fields, expressions or not, in document order. */
 export function* jsonataStrings(state: State): Generator<JsonataString> {
-  if (state.queryLanguage !== 'JSONata') return;
-  for (const root of templateRoots(state)) {
-    for (const frame of walk(root)) {
-      if (typeof frame.value === 'string') {
-        yield { root, path: frame.path, value: frame.value, expression: isJsonataExpression(frame.value), where: frame.where };
+  const found = entriesOf(state);
+  if (!found.jsonataStrings) {
+    const strings: JsonataString[] = [];
+    if (state.queryLanguage === 'JSONata') {
+      for (const root of templateRoots(state)) {
+        for (const frame of walk(root)) {
+          if (typeof frame.value === 'string') strings.push({ root, path: frame.path, value: frame.value, expression: isJsonataExpression(frame.value), where: frame.where });
+        }
       }
     }
+    found.jsonataStrings = strings;
   }
+  yield* found.jsonataStrings;
 }
 
 /** Every `{% … %}` expression of a JSONata state. */
@@ -253,7 +284,12 @@ export function* jsonataExpressions(state: State): Generator<JsonataString> {
 }
 
 /** The path-valued fields of a JSONPath state (values of any type; callers skip non-strings). */
-export function pathFields(state: State): PathField[] {
+export function pathFields(state: State): readonly PathField[] {
+  const found = entriesOf(state);
+  return (found.pathFields ??= collectPathFields(state));
+}
+
+function collectPathFields(state: State): PathField[] {
   if (state.queryLanguage !== 'JSONPath') return [];
   const out: PathField[] = [];
   const { fields } = state;
