@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LinkedDefinition, LintResult } from '@asl-lint/core';
+import { readTextFile } from './read-text.js';
 
 export interface LinkedFile {
   readonly absolute: string;
@@ -51,7 +52,7 @@ export function lintLinkedFiles(
       const linked: LinkedFile = { absolute, file: displayPath(absolute, cwd), link, from: host.filePath };
       let text: string;
       try {
-        text = readFileSync(absolute, 'utf8');
+        text = readTextFile(absolute);
       } catch (error) {
         unreadable(linked, error);
         continue;

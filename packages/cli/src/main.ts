@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fixUntilStable, linkedExtractor, lintText, RuleConfigError, type LintResult } from '@asl-lint/core';
 import { allRules } from '@asl-lint/rules';
@@ -11,6 +11,7 @@ import { formatGithubSummary, formatters, type FormatContext } from './formatter
 import { countDiagnostics } from './formatters/counts.js';
 import { writeReport } from './report-writer.js';
 import { readStdin, UsageError, type CliIO } from './io.js';
+import { readTextFile } from './read-text.js';
 import { unifiedDiff } from './unified-diff.js';
 import { cliVersion } from './version.js';
 
@@ -96,7 +97,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         if (configs.forFile(absolute).ignored) continue;
         let text: string;
         try {
-          text = readFileSync(absolute, 'utf8');
+          text = readTextFile(absolute);
         } catch (error) {
           ioFailed = true;
           io.stderr.write(`asl-lint: cannot read ${file}: ${describeFsError(error)}\n`);
