@@ -43,16 +43,24 @@ describe('--fix loses nothing (property-based)', () => {
   });
 
   it('the hand-written files fix to the expected text', () => {
-    const fix = (name: string) => fixUntilStable(HANDWRITTEN.find((h) => h.name === name)!.text, lintWith(name)).output;
+    const text = (name: string) => HANDWRITTEN.find((h) => h.name === name)!.text;
+    const fix = (name: string) => fixUntilStable(text(name), lintWith(name)).output;
     expect(fix('comments.asl.yaml')).toBe(
-      HANDWRITTEN[2].text
+      text('comments.asl.yaml')
         .replace('eks:runJob   # wait', 'eks:runJob.sync   # wait')
         .replace("'arn:aws:states:::eks:runJob'", "'arn:aws:states:::eks:runJob.sync'")
         .replace('"arn:aws:states:::eks:runJob", Parameters', '"arn:aws:states:::eks:runJob.sync", Parameters'),
     );
-    expect(fix('comments.asl.json')).toBe(HANDWRITTEN[0].text.replaceAll('eks:runJob"', 'eks:runJob.sync"'));
-    expect(fix('crlf.asl.json')).toBe(HANDWRITTEN[1].text.replace('eks:runJob"', 'eks:runJob.sync"'));
-    expect(fix('suppressed.asl.yaml')).toBe(HANDWRITTEN[4].text.replace('eks:runJob\n    Parameters: { "ClusterName": "batch", "CertificateAuthority": "LS0tLS1CRUdJTg==", "Endpoint": "https://EXAMPLE.gr7.us-east-1.eks.amazonaws.com", "Job": { "apiVersion": "batch/v1", "kind": "Job", "metadata": { "name": "report" }, "spec": { "template": { "spec": { "containers": [{ "name": "report", "image": "report:1.4" }], "restartPolicy": "Never" } } } } }\n    End', 'eks:runJob.sync\n    Parameters: { "ClusterName": "batch", "CertificateAuthority": "LS0tLS1CRUdJTg==", "Endpoint": "https://EXAMPLE.gr7.us-east-1.eks.amazonaws.com", "Job": { "apiVersion": "batch/v1", "kind": "Job", "metadata": { "name": "report" }, "spec": { "template": { "spec": { "containers": [{ "name": "report", "image": "report:1.4" }], "restartPolicy": "Never" } } } } }\n    End'));
+    expect(fix('comments.asl.json')).toBe(text('comments.asl.json').replaceAll('eks:runJob"', 'eks:runJob.sync"'));
+    expect(fix('crlf.asl.json')).toBe(text('crlf.asl.json').replace('eks:runJob"', 'eks:runJob.sync"'));
+    // The alias is replaced by the fixed value; the anchored Comment keeps its text.
+    expect(fix('anchors.asl.yaml')).toBe(text('anchors.asl.yaml').replace('Resource: *arn', 'Resource: arn:aws:states:::eks:runJob.sync'));
+    // Only the state without a suppression comment is fixed.
+    const suppressed = text('suppressed.asl.yaml');
+    const last = suppressed.lastIndexOf('eks:runJob\n');
+    expect(fix('suppressed.asl.yaml')).toBe(`${suppressed.slice(0, last)}eks:runJob.sync${suppressed.slice(last + 'eks:runJob'.length)}`);
+    // The SAM Definition is fixed; the DefinitionString built with !Sub is left alone.
+    expect(fix('template.yaml')).toBe(text('template.yaml').replace('Resource: arn:aws:states:::eks:runJob\n', 'Resource: arn:aws:states:::eks:runJob.sync\n'));
   });
 });
 

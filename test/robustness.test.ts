@@ -7,6 +7,7 @@ import { defineRule, lintText, resolveRules } from '@asl-lint/core';
 import { allRules } from '@asl-lint/rules';
 import { applyMutation, aslLikeJson, mutation, randomDefinition } from './support/mutations.js';
 import { checkInvariants } from './support/invariants.js';
+import { checkFix } from './support/fix-invariants.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.ASL_LINT_PROPERTY_RUNS ?? 150);
@@ -55,6 +56,16 @@ describe('never throws on content (property-based)', () => {
       }),
       { numRuns: RUNS * 2 },
     );
+  });
+});
+
+// Inputs `pnpm fuzz` once failed on (saved with the reason beside them): replayed on every run.
+const fuzzFailures = existsSync(join(repo, 'fixtures/fuzz')) ? readdirSync(join(repo, 'fixtures/fuzz')).filter((name) => /\.asl\.(json|yaml)$/.test(name)) : [];
+describe.runIf(fuzzFailures.length > 0)('inputs pnpm fuzz found', () => {
+  it.each(fuzzFailures)('%s: lints and fixes within the invariants', (name) => {
+    const text = readFileSync(join(repo, 'fixtures/fuzz', name), 'utf8');
+    expect(checkInvariants(text, name)).toBeUndefined();
+    expect(checkFix(text, name)).toBeUndefined();
   });
 });
 
