@@ -77,7 +77,8 @@ const lazyFiles = {
   },
 };
 
-const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+// The files loaded on demand: whitespace and syntax minified, names kept (readable stack traces), less to parse.
+const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'warning', minifyWhitespace: true, minifySyntax: true };
 for (const [file, names] of Object.entries(LAZY_FILES)) {
   await esbuild.build({
     ...common,
@@ -111,6 +112,8 @@ await esbuild.build({
   define: { 'import.meta.url': '__bundleUrl', __ASL_LINT_VERSION__: JSON.stringify(version) },
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [lazyRequires, lazyFiles],
+  // Syntax only: packages/cli/test/bundle.test.ts reads the bundle's text.
+  minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
 });
