@@ -1,7 +1,18 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 
-main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin }).then(
+const io = {
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  // process.stdin sets up a stream when first read (milliseconds per run): only --stdin needs it.
+  get stdin() {
+    return process.stdin;
+  },
+};
+
+main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },
