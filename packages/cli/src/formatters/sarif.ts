@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { docsUrl, toLineColumn, type Diagnostic, type LintResult, type Range, type Rule, type Severity } from '@asl-lint/core';
 import { absoluteFileUri, directoryUri, relativeUri, repoRelativePath } from './locations.js';
 import type { FormatContext, Formatter } from './types.js';
@@ -164,7 +164,11 @@ function location(result: LintResult, range: Range, context: FormatContext): Sar
  * A fingerprint that survives lines moving: the rule and the trimmed text of the finding's first line,
  * numbered when the same pair occurs more than once in a file (as GitHub's own `:n` suffix does).
  */
+const require = createRequire(import.meta.url);
+
 function lineHash(result: LintResult, diagnostic: Diagnostic, seen: Map<string, number>): string {
+  // node:crypto (and the streams it loads) costs every run a few milliseconds: load it for SARIF output only.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const { line } = result.lines.positionAt(diagnostic.range.start);
   const start = result.lines.offsetAt({ line, character: 0 });
   const end = result.lines.offsetAt({ line: line + 1, character: 0 });
