@@ -79,6 +79,8 @@ describe('the CLI fixes files on disk as the core does', () => {
     // A name the discovery finds: *.asl.json / *.asl.yaml, or a template name for the templates.
     for (const f of files) {
       if (!/\.asl\.(json|ya?ml)$/.test(f.file) && !/template\.ya?ml$/.test(f.file)) f.file = f.file.replace(/\.(json|ya?ml)$/, '.asl.$1');
+      // What the disk holds: a lone surrogate from a mutation is written as U+FFFD.
+      f.text = Buffer.from(f.text, 'utf8').toString('utf8');
       writeFileSync(join(dir, f.file), f.text);
     }
 
