@@ -1,12 +1,31 @@
 #!/usr/bin/env node
+import { fstatSync } from 'node:fs';
 import { main } from './main.js';
+
+/**
+ * process.stdout, process.stderr and process.stdin build their streams (and load node's stream modules, a few
+ * milliseconds) when first read: a clean run that prints nothing, the usual pre-commit case, never reads them.
+ */
+function lazyOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream) {
+  return {
+    write: (chunk: string) => chunk === '' || stream().write(chunk),
+    get isTTY() {
+      // Only a character device can be a terminal: a pipe or a file answers without building the stream.
+      try {
+        if (!fstatSync(fd).isCharacterDevice()) return false;
+      } catch {
+        // Unknown: let the stream answer.
+      }
+      return stream().isTTY;
+    },
+  };
+}
 
 const io = {
   cwd: process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: lazyOutput(1, () => process.stdout),
+  stderr: lazyOutput(2, () => process.stderr),
   env: process.env,
-  // process.stdin sets up a stream when first read (milliseconds per run): only --stdin needs it.
   get stdin() {
     return process.stdin;
   },
