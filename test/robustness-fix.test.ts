@@ -12,10 +12,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixUntilStable, parsedCleanly } from '@asl-lint/core';
 import { applyMutation, fixMutation, mutation } from './support/mutations.js';
-import { checkFix, fixSeeds as seeds, HANDWRITTEN, lintWith } from './support/fix-invariants.js';
+import { checkFix, fixSeeds as seeds, HANDWRITTEN, lintWith, unexpectedChange } from './support/fix-invariants.js';
 import { buildCli, noNetworkPreload } from './support/cli-bin.js';
 
 const RUNS = Number(process.env.ASL_LINT_PROPERTY_RUNS ?? 150);
+
+describe('the comparison of values before and after fixing', () => {
+  it.each([
+    ['a Resource gaining .sync', { S: { Resource: 'arn:aws:states:::eks:runJob' } }, { S: { Resource: 'arn:aws:states:::eks:runJob.sync' } }, undefined],
+    ['a DefinitionString gaining .sync', { D: '{"StartAt":"A","R":"eks:runJob"}' }, { D: '{"StartAt":"A","R":"eks:runJob.sync"}' }, undefined],
+    ['a Comment gaining .sync', { Comment: 'eks:runJob' }, { Comment: 'eks:runJob.sync' }, 'Comment: "eks:runJob" became "eks:runJob.sync"'],
+    ['a Resource changed otherwise', { Resource: 'a' }, { Resource: 'b' }, 'Resource: "a" became "b"'],
+    ['a number', { S: [1] }, { S: [2] }, 'S.0: 1 became 2'],
+    ['a renamed key', { A: 1 }, { B: 1 }, ': keys changed'],
+    ['an object become an array', { A: {} }, { A: [] }, 'A: changed shape'],
+  ])('%s', (_name, before, after, expected) => {
+    expect(unexpectedChange(before, after)).toBe(expected);
+  });
+});
 
 describe('--fix loses nothing (property-based)', () => {
   const pool = seeds();

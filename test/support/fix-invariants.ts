@@ -1,5 +1,5 @@
 /** What must hold when asl-lint fixes a text: shared by the regular fix property and `pnpm fuzz`. */
-import { fixUntilStable, lintText, parsedCleanly, toValue, type JsonValue, type LintResult } from '@asl-lint/core';
+import { fixUntilStable, lintText, MAX_FIX_PASSES, parsedCleanly, toValue, type JsonValue, type LintResult } from '@asl-lint/core';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,6 @@ export function fixSeeds(): { name: string; text: string }[] {
   return found;
 }
 
-
 export const lintWith = (filePath: string) => (text: string): LintResult => lintText(text, { filePath, rules: everyRule });
 
 /**
@@ -63,7 +62,7 @@ export const lintWith = (filePath: string) => (text: string): LintResult => lint
  * Resource string must be the old one plus `.sync`; a definition held in a string (DefinitionString) may only
  * gain `.sync` after `eks:runJob`. Returns the first path that changed otherwise.
  */
-function unexpectedChange(before: JsonValue, after: JsonValue, path: string[] = []): string | undefined {
+export function unexpectedChange(before: JsonValue, after: JsonValue, path: string[] = []): string | undefined {
   const stack: [JsonValue, JsonValue, string[]][] = [[before, after, path]];
   while (stack.length > 0) {
     const [a, b, at] = stack.pop()!;
@@ -108,6 +107,6 @@ export function checkFix(text: string, filePath: string): FixViolation | undefin
     if (once.result.document.comments.length !== before.document.comments.length) return { problem: 'a fix lost a comment' };
   }
   const left = once.result.diagnostics.filter((d) => d.fix && !d.suppressed);
-  if (left.length > 0 && once.passes < 10) return { problem: 'fixable findings left after fixing', detail: left.map((d) => d.message).join('; ') };
+  if (left.length > 0 && once.passes < MAX_FIX_PASSES) return { problem: 'fixable findings left after fixing', detail: left.map((d) => d.message).join('; ') };
   return undefined;
 }
