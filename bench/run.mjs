@@ -169,7 +169,7 @@ if (files.length) {
     const definition = generateDefinition(size);
     const states = countStates(definition);
     const text = JSON.stringify(definition, null, 2);
-    const ours = await timeAsync(() => lintText(text, { filePath: 'generated.asl.json', rules: active }), size >= 10000 ? 3 : RUNS);
+    const ours = await timeAsync(() => lintText(text, { filePath: 'generated.asl.json', rules: active }), size >= 10000 ? 5 : RUNS);
     const peer = await timeAsync(() => alsValidate(text, false), size >= 10000 ? 1 : 3);
     perSize[size] = ours;
     rows.push([String(states), ms(ours), `${((ours * 1000) / states).toFixed(1)}`, ms(peer), `${((peer * 1000) / states).toFixed(1)}`, ratio(peer, ours)]);
