@@ -122,6 +122,28 @@ describe('files that are not plain UTF-8, through the CLI', () => {
   });
 });
 
+describe('the other ways in: --stdin and policy', () => {
+  it('--stdin refuses UTF-16 in one line', () => {
+    const bin = buildCli();
+    const run = spawnSync(process.execPath, [bin, '--stdin', '--stdin-filename', 'piped.asl.json'], { input: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SUCCEED, 'utf16le')]), encoding: 'utf8' });
+    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: 'asl-lint: cannot read piped.asl.json: UTF-16 (little-endian) text (byte order mark FF FE); save it as UTF-8\n' });
+  });
+
+  it('--stdin still reads UTF-8', async () => {
+    expect(await runCli(['--stdin'], { cwd: tmpdir(), input: SUCCEED })).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('policy refuses invalid UTF-8 in one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-lint-encoding-policy-'));
+    write(dir, 'latin1.asl.json', withComment([0xe9]));
+    expect(await runCli(['policy', 'latin1.asl.json'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'asl-lint policy: cannot read latin1.asl.json: not UTF-8 text (byte E9 at line 1, column 60 starts no valid character); save it as UTF-8\n',
+    });
+  });
+});
+
 describe('decodeUtf8', () => {
   it.each([
     ['an overlong encoding', [0x7b, 0xc0, 0xaf], 'not UTF-8 text (byte C0 at line 1, column 2 starts no valid character); save it as UTF-8'],

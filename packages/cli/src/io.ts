@@ -1,3 +1,5 @@
+import { decodeUtf8 } from './read-text.js';
+
 /** The process edges the CLI touches, passed in so tests can run it in-process. */
 export interface CliIO {
   readonly cwd: string;
@@ -13,5 +15,5 @@ export async function readStdin(stream: NodeJS.ReadableStream | undefined): Prom
   if (!stream) return '';
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks));
 }

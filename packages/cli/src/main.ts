@@ -81,8 +81,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
   try {
     if (options.stdin) {
-      const text = await readStdin(io.stdin);
       const filePath = options.stdinFilename ?? '<stdin>';
+      let text: string;
+      try {
+        text = await readStdin(io.stdin);
+      } catch (error) {
+        io.stderr.write(`asl-lint: cannot read ${filePath}: ${describeFsError(error)}\n`);
+        return 2;
+      }
       const absolute = resolve(io.cwd, options.stdinFilename ?? 'stdin.asl.json');
       if (!(options.stdinFilename !== undefined && configs.forFile(absolute).ignored)) {
         const { result, fixed } = lintFile(text, filePath, absolute);

@@ -2,11 +2,11 @@
  * `asl-lint policy <file>`: prints the IAM policy document the state machine's role needs (JSON, or YAML ready to
  * paste under a CloudFormation `PolicyDocument`), and with `--explain` why each statement is there (on stderr).
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { derivePolicy, explainPolicy, lintText, policyToYaml, toLineColumn, type DerivedPolicy, type PolicyDocument } from '@asl-lint/core';
 import type { CliIO } from './io.js';
+import { readTextFile } from './read-text.js';
 
 export const POLICY_HELP = `Usage: asl-lint policy <file> [options]
 
@@ -61,7 +61,7 @@ export async function runPolicyCommand(argv: readonly string[], io: CliIO): Prom
   const file = positionals[0];
   let text: string;
   try {
-    text = readFileSync(resolve(io.cwd, file), 'utf8');
+    text = readTextFile(resolve(io.cwd, file));
   } catch (error) {
     io.stderr.write(`asl-lint policy: cannot read ${file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}\n`);
     return 2;
