@@ -13,8 +13,8 @@ const expected: Record<string, [string, number, number][]> = {
   '60,000 states in a chain': [['asl/payload-size', 1, 1]],
   'a BOM, CRLF and tabs': [['asl/transitions', 4, 34]],
   // Read as YAML 1.2: `No` is a string (the state named No) and `yes` a string where End needs a boolean.
-  // CloudFormation and SAM read YAML 1.1, where both are booleans; this pins what asl-lint says today.
-  'YAML 1.1 booleans': [['asl/unreachable-state', 8, 3], ['asl/schema', 10, 10]],
+  // CloudFormation and SAM read YAML 1.1, where `No` and `yes` are booleans: asl/parse warns on both values.
+  'YAML 1.1 booleans': [['asl/parse', 5, 11], ['asl/unreachable-state', 8, 3], ['asl/parse', 10, 10], ['asl/schema', 10, 10]],
   'merge conflict markers': [['asl/parse', 2, 1], ['asl/parse', 2, 9], ['asl/parse', 4, 1], ['asl/parse', 5, 3], ['asl/parse', 6, 1], ['asl/parse', 6, 9]],
 };
 

@@ -6,7 +6,10 @@ import type { ArrayNode, AstNode, ObjectNode, PropertyNode, Range } from './ast.
 /** `javascript` (TypeScript or JavaScript, for AWS CDK code) is not parsed here: the CDK extractor reads the text. */
 export type SourceLanguage = 'json' | 'yaml' | 'javascript';
 
-export type ParseProblemKind = 'syntax' | 'duplicate-key' | 'comment' | 'trailing-comma' | 'too-deep' | 'too-large';
+export type ParseProblemKind = 'syntax' | 'duplicate-key' | 'comment' | 'trailing-comma' | 'too-deep' | 'too-large' | 'yaml11-boolean';
+
+/** Plain scalars that YAML 1.2 reads as strings but YAML 1.1 (PyYAML, CloudFormation) reads as booleans. */
+const YAML11_BOOLEAN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
 export interface ParseProblem {
   readonly kind: ParseProblemKind;
@@ -336,6 +339,14 @@ export function parseYaml(source: string): ParsedDocument {
         });
         for (let i = slots.length - 1; i >= 0; i--) stack.push(slots[i]);
       } else if (isScalar(yaml)) {
+        if (yaml.type === 'PLAIN' && typeof yaml.value === 'string' && YAML11_BOOLEAN.test(yaml.value)) {
+          const meaning = /^[yY]|^[oO][nN]$/.test(yaml.value) ? 'true' : 'false';
+          problems.push({
+            kind: 'yaml11-boolean',
+            message: `${yaml.value} is the string "${yaml.value}" here (YAML 1.2), but the boolean ${meaning} for YAML 1.1 parsers such as CloudFormation's and the SAM CLI's: quote it if you mean the string, or write ${meaning}`,
+            range,
+          });
+        }
         attach?.(scalarNode(yaml.value, range, shortForm));
       } else {
         attach?.({ kind: 'null', value: null, range });

@@ -27,6 +27,11 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'YAML 1.1 booleans as plain values (a warning; quoted values are fine)',
+      code: 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Comment: "yes"\n    Next: No\n  No:\n    Type: Succeed\n',
+      errors: [{ messageId: 'yaml11-boolean', message: 'No is the string "No" here (YAML 1.2), but the boolean false for YAML 1.1 parsers such as CloudFormation\'s and the SAM CLI\'s: quote it if you mean the string, or write false', line: 6, column: 11, endLine: 6, endColumn: 13 }],
+    },
+    {
       name: 'YAML duplicate key',
       code: 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Type: Succeed\n',
       errors: [{ messageId: 'duplicate-key', line: 5, column: 5, endLine: 5, endColumn: 9 }],
