@@ -56,7 +56,22 @@ export function languageOf(filePath: string, text?: string): SourceLanguage {
 
 export function parseText(text: string, language: SourceLanguage): ParsedDocument {
   if (language === 'javascript') return { language, root: undefined, problems: [], comments: [] };
+  const conflicts = conflictMarkers(text);
+  if (conflicts.length > 0) return { language, root: undefined, problems: conflicts, comments: [] };
   return language === 'yaml' ? parseYaml(text) : parseJson(text);
+}
+
+const CONFLICT_MARKER = /^(<{7}|={7}|>{7})(?=[ \t]|\r?$)/gm;
+
+/** Git merge-conflict markers: one clear message each, instead of the parser's confusion after them. */
+function conflictMarkers(text: string): ParseProblem[] {
+  if (!text.includes('<<<<<<<')) return [];
+  const problems: ParseProblem[] = [];
+  for (const match of text.matchAll(CONFLICT_MARKER)) {
+    const start = match.index ?? 0;
+    problems.push({ kind: 'syntax', message: `Merge conflict marker "${match[1]}": resolve the conflict before linting`, range: { start, end: start + 7 } });
+  }
+  return problems;
 }
 
 export function parseJson(source: string): ParsedDocument {

@@ -32,6 +32,15 @@ ruleTester(rule, {
       errors: [{ messageId: 'yaml11-boolean', message: 'No is the string "No" here (YAML 1.2), but the boolean false for YAML 1.1 parsers such as CloudFormation\'s and the SAM CLI\'s: quote it if you mean the string, or write false', line: 6, column: 11, endLine: 6, endColumn: 13 }],
     },
     {
+      name: 'merge conflict markers, one message each',
+      code: '{\n<<<<<<< HEAD\n  "StartAt": "A",\n=======\n  "StartAt": "B",\n>>>>>>> feature\n  "States": {}\n}\n',
+      errors: [
+        { messageId: 'syntax', message: 'Merge conflict marker "<<<<<<<": resolve the conflict before linting', line: 2, column: 1, endLine: 2, endColumn: 8 },
+        { messageId: 'syntax', line: 4, column: 1 },
+        { messageId: 'syntax', line: 6, column: 1 },
+      ],
+    },
+    {
       name: 'YAML duplicate key',
       code: 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Type: Succeed\n',
       errors: [{ messageId: 'duplicate-key', line: 5, column: 5, endLine: 5, endColumn: 9 }],

@@ -16,7 +16,9 @@ function wanted(kind: string, only: readonly string[] | undefined): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
-export function codeActions(analysis: Analysis, _range: Range, context: CodeActionContext): CodeAction[] {
+export function codeActions(analysis: Analysis, _range: Range, requested: CodeActionContext | null | undefined): CodeAction[] {
+  // Clients are not all careful: a missing context asks for every kind about no particular diagnostic.
+  const context: CodeActionContext = { diagnostics: Array.isArray(requested?.diagnostics) ? requested.diagnostics : [], ...(Array.isArray(requested?.only) ? { only: requested.only } : {}) };
   const actions: CodeAction[] = [];
   const { uri } = analysis;
   if (wanted(QUICK_FIX_KIND, context.only)) {
