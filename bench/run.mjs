@@ -176,7 +176,16 @@ if (files.length) {
   }
   table('Scaling: generated definitions, in-process, every rule including the flow analysis', ['states', 'asl-lint ms', 'µs/state', 'language service ms', 'µs/state', 'asl-lint faster by'], rows);
   sections.push(`time(10,000) / time(1,000) for asl-lint: ${(perSize[10000] / perSize[1000]).toFixed(1)}\n`);
-  targets.push(['10,000 states ≤ 500 ms beyond start-up (in-process lint, every rule)', `${ms(perSize[10000])} ms`, perSize[10000] <= 500]);
+  // The same 10,000 states through the CLI in a fresh process, minus the same CLI on a one-state file: the time
+  // beyond start-up as a user sees it (the in-process figure above runs in this process's crowded heap).
+  const big = join(bundleDir, 'generated-10000.asl.json');
+  const tiny = join(bundleDir, 'tiny.asl.json');
+  writeFileSync(big, JSON.stringify(generateDefinition(10000), null, 2));
+  writeFileSync(tiny, JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Succeed' } } }));
+  const [bigProcess, tinyProcess] = timeProcesses([[cli, '--format', 'json', big], [cli, '--format', 'json', tiny]], quick ? 3 : 7);
+  sections.push(`asl-lint CLI (the bundle) on the 10,000-state file: ${ms(bigProcess)} ms; on a one-state file: ${ms(tinyProcess)} ms; beyond start-up: ${ms(bigProcess - tinyProcess)} ms\n`);
+  targets.push(['10,000 states ≤ 500 ms beyond start-up (in-process lint in the bench process, every rule)', `${ms(perSize[10000])} ms`, perSize[10000] <= 500]);
+  targets.push(['10,000 states ≤ 500 ms beyond start-up (CLI, fresh process, minus the CLI on a one-state file)', `${ms(bigProcess - tinyProcess)} ms`, bigProcess - tinyProcess <= 500]);
   targets.push(['time(10,000) / time(1,000) ≤ 12', (perSize[10000] / perSize[1000]).toFixed(1), perSize[10000] / perSize[1000] <= 12]);
 }
 
