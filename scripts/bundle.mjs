@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Bundles the CLI into one CommonJS file, `dist-bundle/asl-lint.cjs`, the `bin` of the repository root.
+ * Bundles the CLI into one CommonJS file, `dist-bundle/asl-lint.cjs`, the `bin` of the repository root (with the
+ * files it loads on demand beside it, see below).
  * That is what `npm install` + `npm pack` of this repository (how pre-commit installs node hooks) ships:
  * npm cannot resolve pnpm's `workspace:` packages, so the bundle carries them, and every dependency except
  * the TypeScript parser (used only for CDK sources with --cdk; add it with pre-commit's
