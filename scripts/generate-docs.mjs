@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes docs/rules/<category>/<name>.md and docs/rules/README.md from rule metadata (`pnpm docs`).
+// Writes docs/rules/<category>/<name>.md and docs/rules/README.md from rule metadata (`pnpm run docs`).
 // With --check, exits 1 when the committed docs differ from what the metadata generates.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -27,6 +27,6 @@ for (const [file, text] of outputs) {
   }
 }
 if (stale) {
-  console.error('Run `pnpm docs` to regenerate the rule docs.');
+  console.error('Run `pnpm run docs` to regenerate the rule docs.');
   process.exit(1);
 }

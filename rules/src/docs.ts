@@ -22,7 +22,7 @@ export function renderRuleDoc(rule: Rule): string {
 }
 
 export function renderRuleIndex(rules: readonly Rule[]): string {
-  const lines = ['# Rules', '', 'Generated from rule metadata by `pnpm docs`.', '', '| Rule | Default | Fix | What it reports |', '|---|---|---|---|'];
+  const lines = ['# Rules', '', 'Generated from rule metadata by `pnpm run docs`.', '', '| Rule | Default | Fix | What it reports |', '|---|---|---|---|'];
   for (const rule of [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) {
     const fix = rule.meta.fix === 'safe' ? 'safe' : rule.meta.fix === 'suggestion' ? 'suggestion' : '';
     lines.push(`| [${rule.meta.id}](${rule.meta.id}.md) | ${rule.meta.severity} | ${fix} | ${rule.meta.description.replace(/\|/g, '\\|')} |`);
