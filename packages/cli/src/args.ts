@@ -140,8 +140,10 @@ export const HELP = `Usage: asl-lint [options] [files, directories or globs...]
 Lints AWS Step Functions state machine definitions (Amazon States Language),
 with deep checks for the Amazon EKS integrations.
 
-With no paths, lints **/*.asl.{json,yaml,yml} below the current directory,
-respecting .gitignore.
+With no paths, lints **/*.asl.{json,yaml,yml} below the current directory, and the
+CloudFormation, SAM and Serverless templates (*.json, *.yaml, *.yml, *.template) that
+define a state machine, respecting .gitignore. TypeScript/JavaScript (AWS CDK) files
+are read when named or with --cdk.
 
 Options:
   -f, --format <name>        stylish (default), json, sarif, github or junit; repeatable,
@@ -156,6 +158,7 @@ Options:
       --max-warnings <n>     exit 1 when there are more than n warnings
       --rule <id=severity>   set a rule's severity: off, info, warn or error (repeatable)
       --workflow-type <t>    standard (default) or express, for definitions that do not say
+      --cdk                  also read *.ts/*.js files in directories (AWS CDK definitions)
       --list-rules           list every rule with its default severity
       --stdin                lint text from standard input
       --stdin-filename <p>   the file name to report for --stdin (also picks JSON or YAML)
