@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@asl-lint/core': source('./packages/core/src/index.ts'),
       '@asl-lint/rules': source('./rules/src/index.ts'),
+      '@asl-lint/config': source('./packages/config/src/index.ts'),
     },
   },
   test: {

@@ -108,6 +108,7 @@ await esbuild.build({
   alias: {
     '@asl-lint/core': join(root, 'packages/core/src/index.ts'),
     '@asl-lint/rules': join(root, 'rules/src/index.ts'),
+    '@asl-lint/config': join(root, 'packages/config/src/index.ts'),
   },
   external: ['@typescript-eslint/typescript-estree', 'typescript'],
   define: { 'import.meta.url': '__bundleUrl', __ASL_LINT_VERSION__: JSON.stringify(version) },

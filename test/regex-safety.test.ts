@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { repo } from './support/cli-bin.js';
 import { reviewRegex } from './support/regex-safety.js';
 
-const ROOTS = ['packages/core/src', 'packages/cli/src', 'packages/lsp/src', 'rules/src', 'packages/core/generated'];
+const ROOTS = ['packages/core/src', 'packages/config/src', 'packages/cli/src', 'packages/lsp/src', 'rules/src', 'packages/core/generated'];
 
 /**
  * Reviewed exceptions: `file` and the regex source (or, for a computed RegExp, its argument's text), why the

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fixUntilStable, linkedExtractor, lintText, RuleConfigError, type LintResult } from '@asl-lint/core';
 import { allRules } from '@asl-lint/rules';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
-import { ConfigError, ConfigResolver, describeFileConfig } from './config.js';
+import { ConfigError, ConfigResolver, describeFileConfig } from '@asl-lint/config';
 import { findFiles } from './files.js';
 import { lintLinkedFiles } from './linked.js';
 import { writeFixedFile } from './fix-writer.js';

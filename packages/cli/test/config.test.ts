@@ -4,9 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isPlainValidConfig, validateWithSchema } from '../src/config.js';
-import { CONFIG_SCHEMA } from '../src/config-schema.js';
-import { matchesGlob } from '../src/glob-match.js';
+import { CONFIG_SCHEMA, isPlainValidConfig, matchesGlob, validateWithSchema } from '@asl-lint/config';
 import { parseCliArgs } from '../src/args.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -242,7 +240,7 @@ describe('the fast path for valid configs', () => {
 
 describe('the published JSON Schema', () => {
   it('is the schema the CLI validates with (run `node scripts/generate-config-schema.mjs` after changing it)', () => {
-    const published = readFileSync(join(repo, 'packages/cli/schema/asl-lint.config.schema.json'), 'utf8');
+    const published = readFileSync(join(repo, 'packages/config/schema/asl-lint.config.schema.json'), 'utf8');
     expect(published).toBe(JSON.stringify(CONFIG_SCHEMA, null, 2) + '\n');
   });
 });

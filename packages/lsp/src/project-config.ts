@@ -3,7 +3,7 @@
  * the same resolver as the CLI (presets, overrides, ignore, workflowType), so the editor and CI agree.
  * Cached until a watched config file changes.
  */
-import { ConfigError, ConfigResolver, type FileConfig } from '@asl-lint/cli';
+import { ConfigError, ConfigResolver, type FileConfig } from '@asl-lint/config';
 import type { Rule, RuleEntry } from '@asl-lint/core';
 import type { ProjectConfiguration } from './service/index.js';
 

@@ -1,6 +1,6 @@
 /**
  * The JSON Schema of `asl-lint.config.json` / `.yaml`. Published as
- * `packages/cli/schema/asl-lint.config.schema.json` (written by `node scripts/generate-config-schema.mjs`,
+ * `packages/config/schema/asl-lint.config.schema.json` (written by `node scripts/generate-config-schema.mjs`,
  * checked by a test) so editors complete and check config files; `errorMessage` (ajv-errors) gives each
  * mistake one sentence that says what is allowed.
  */
@@ -13,7 +13,7 @@ const WORKFLOW_TEXT = 'must be "standard" or "express"';
 
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://github.com/asl-lint/asl-lint/blob/main/packages/cli/schema/asl-lint.config.schema.json',
+  $id: 'https://github.com/asl-lint/asl-lint/blob/main/packages/config/schema/asl-lint.config.schema.json',
   title: 'asl-lint configuration',
   description: 'Configuration for asl-lint, the linter for AWS Step Functions definitions. The nearest asl-lint.config.json or asl-lint.config.yaml above a linted file applies to it.',
   type: 'object',
