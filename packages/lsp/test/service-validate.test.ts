@@ -158,3 +158,13 @@ describe('cache and configuration', () => {
     expect(createLanguageService().analyze(documentOf('{}')).configuration.active.length).toBe(allRules.filter((rule) => rule.meta.recommended !== false).length);
   });
 });
+
+describe('validate: suppressions', () => {
+  it('names the closest rule id for a misspelt id in a directive, as the CLI does', () => {
+    const text = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    # asl-lint-disable-next-line asl/transition -- renamed soon\n    Next: Bee\n  B:\n    Type: Succeed\n';
+    const unused = createLanguageService()
+      .validate(documentOf(text, 'file:///flow.asl.yaml'))
+      .filter((d) => d.code === 'asl/unused-suppression');
+    expect(unused.map((d) => d.message)).toEqual([expect.stringContaining('did you mean "asl/transitions"?')]);
+  });
+});

@@ -1,4 +1,4 @@
-import { defineRule, eksTaskOf, isObjectValue, type JsonValue, type Path } from '@asl-lint/core';
+import { defineRule, EKS_INLINE_DOCUMENTS, eksTaskOf, isObjectValue, type JsonValue, type Path } from '@asl-lint/core';
 
 /** Step Functions' payload quota: 256 KiB of UTF-8 (reference §5). */
 const PAYLOAD_LIMIT_BYTES = 262_144;
@@ -7,9 +7,6 @@ const DEFINITION_LIMIT_CHARS = 1_048_576;
 
 /** Inline payload fields whose literal text Step Functions passes on as a state's input or output. */
 const PAYLOAD_FIELDS = ['Parameters', 'Arguments', 'Result', 'ItemSelector', 'Output', 'Assign'] as const;
-
-/** Where each EKS integration carries its large inline document. */
-const EKS_DOCUMENTS: Readonly<Record<string, string>> = { runJob: 'Job', call: 'RequestBody' };
 
 /** UTF-8 length of a string without allocating the encoded bytes. */
 function utf8Length(text: string): number {
@@ -95,7 +92,7 @@ export default defineRule({
     for (const state of machine.states) {
       const reported = new Set<string>();
       const eks = eksTaskOf(state);
-      const documentKey = eks ? EKS_DOCUMENTS[eks.apiName] : undefined;
+      const documentKey = eks ? EKS_INLINE_DOCUMENTS.get(eks.apiName) : undefined;
       if (eks && documentKey && isObjectValue(eks.payload) && Object.hasOwn(eks.payload, documentKey)) {
         const bytes = serializedBytes(eks.payload[documentKey]);
         if (bytes > PAYLOAD_LIMIT_BYTES) {

@@ -645,3 +645,9 @@ export const EKS_PARAMETERS = {
   bootstrapClusterCreatorAdminPermissions: 'BootstrapClusterCreatorAdminPermissions',
   authenticationMode: 'AuthenticationMode',
 } as const;
+
+/** The parameter that carries an integration's inline Kubernetes document (a Job manifest, a request body). */
+export const EKS_INLINE_DOCUMENTS: ReadonlyMap<string, string> = new Map<EksApiName, string>([
+  ['runJob', EKS_PARAMETERS.job],
+  ['call', EKS_PARAMETERS.requestBody],
+]);

@@ -51,6 +51,9 @@ export interface LanguageService {
   configurationProblems(document: ServiceDocument): readonly string[];
 }
 
+/** Every rule id, so that a misspelt id in a suppression gets a "did you mean", as in the CLI. */
+const KNOWN_RULE_IDS = allRules.map((rule) => rule.meta.id);
+
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const rules = options.rules ?? allRules;
   let editorSettings: EditorSettings = {};
@@ -82,7 +85,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     if (cached && cached.version === document.version && cached.generation === generation && cached.text === text) return cached;
     const filePath = filePathOf(document.uri);
     const configuration = configurationFor(filePath);
-    const result = lintText(text, { filePath, rules: configuration.ignored ? [] : configuration.active, settings: configuration.settings });
+    const result = lintText(text, { filePath, rules: configuration.ignored ? [] : configuration.active, settings: configuration.settings, knownRuleIds: KNOWN_RULE_IDS });
     const diagnostics = isStateMachineDocument(filePath, result)
       ? result.diagnostics.filter((finding) => !finding.suppressed).map((finding) => toLspDiagnostic(finding, result.lines, document.uri, document.version))
       : [];
