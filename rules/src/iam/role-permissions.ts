@@ -10,6 +10,44 @@ interface RoleStatement {
   readonly resources?: readonly (string | typeof OPAQUE)[];
 }
 
+/** The docs examples: a cleanup workflow and its role, which grants `actions` (YAML lines) on the cluster. */
+function cleanupTemplate(actions: string): string {
+  return `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Cleanup:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      RoleArn: !GetAtt CleanupRole.Arn
+      Definition:
+        StartAt: Delete cluster
+        States:
+          Delete cluster:
+            Type: Task
+            Resource: arn:aws:states:::eks:deleteCluster.sync
+            Parameters:
+              Name: jobs
+            End: true
+  CleanupRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: states.amazonaws.com
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: eks
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+${actions}
+                Resource: !Sub arn:\${AWS::Partition}:eks:\${AWS::Region}:\${AWS::AccountId}:cluster/jobs
+`;
+}
+
 export default defineRule({
   meta: {
     id: 'iam/role-permissions',
@@ -29,85 +67,13 @@ export default defineRule({
         'A missing permission only shows at run time, as `States.TaskFailed` with an AccessDenied cause, often hours into a workflow that created an EKS cluster it now cannot delete. Catching it in the template costs nothing.',
       examples: {
         invalid: [
-          {
-            title: 'The role can describe the cluster but not delete it',
-            language: 'yaml',
-            code: `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Cleanup:
-    Type: AWS::StepFunctions::StateMachine
-    Properties:
-      RoleArn: !GetAtt CleanupRole.Arn
-      Definition:
-        StartAt: Delete cluster
-        States:
-          Delete cluster:
-            Type: Task
-            Resource: arn:aws:states:::eks:deleteCluster.sync
-            Parameters:
-              Name: jobs
-            End: true
-  CleanupRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Version: '2012-10-17'
-        Statement:
-          - Effect: Allow
-            Principal:
-              Service: states.amazonaws.com
-            Action: sts:AssumeRole
-      Policies:
-        - PolicyName: eks
-          PolicyDocument:
-            Version: '2012-10-17'
-            Statement:
-              - Effect: Allow
-                Action: eks:DescribeCluster
-                Resource: !Sub arn:\${AWS::Partition}:eks:\${AWS::Region}:\${AWS::AccountId}:cluster/jobs
-`,
-          },
+          { title: 'The role can describe the cluster but not delete it', language: 'yaml', code: cleanupTemplate('                Action: eks:DescribeCluster') },
         ],
         valid: [
           {
             title: 'Both actions, on the cluster',
             language: 'yaml',
-            code: `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Cleanup:
-    Type: AWS::StepFunctions::StateMachine
-    Properties:
-      RoleArn: !GetAtt CleanupRole.Arn
-      Definition:
-        StartAt: Delete cluster
-        States:
-          Delete cluster:
-            Type: Task
-            Resource: arn:aws:states:::eks:deleteCluster.sync
-            Parameters:
-              Name: jobs
-            End: true
-  CleanupRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Version: '2012-10-17'
-        Statement:
-          - Effect: Allow
-            Principal:
-              Service: states.amazonaws.com
-            Action: sts:AssumeRole
-      Policies:
-        - PolicyName: eks
-          PolicyDocument:
-            Version: '2012-10-17'
-            Statement:
-              - Effect: Allow
-                Action:
-                  - eks:DeleteCluster
-                  - eks:DescribeCluster
-                Resource: !Sub arn:\${AWS::Partition}:eks:\${AWS::Region}:\${AWS::AccountId}:cluster/jobs
-`,
+            code: cleanupTemplate('                Action:\n                  - eks:DeleteCluster\n                  - eks:DescribeCluster'),
           },
         ],
       },
