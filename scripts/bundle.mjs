@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Bundles the CLI into one CommonJS file, `dist-bundle/asl-lint.cjs`, the `bin` of the repository root (with the
- * files it loads on demand beside it, see below).
+ * Bundles the CLI into one CommonJS file, `dist-bundle/cli.cjs` (with the files it loads on demand beside it, see
+ * below), and writes `dist-bundle/asl-lint.cjs`, the `bin` of the repository root: a loader that runs them with a
+ * V8 code cache (scripts/bundle-loader.cjs).
  * That is what `npm install` + `npm pack` of this repository (how pre-commit installs node hooks) ships:
  * npm cannot resolve pnpm's `workspace:` packages, so the bundle carries them, and every dependency except
  * the TypeScript parser (used only for CDK sources with --cdk; add it with pre-commit's
@@ -13,10 +14,12 @@
  * of time go into files of their own beside the bundle (`lazy/`, `eks-validators/`), so that a run on a
  * plain .asl.json does not even parse them (about half of the code; see bench/run.mjs, "One file").
  *
- * Usage: node scripts/bundle.mjs [outfile]   (the ASL schema validators must have been precompiled first:
+ * Usage: node scripts/bundle.mjs [outfile of the bin]   (the ASL schema validators must have been precompiled first:
  * packages/core/dist/schema/validators.generated.cjs, else they are compiled on each run).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,9 +99,10 @@ await esbuild.build({
   plugins: [{ name: 'per-api', setup: (b) => b.onResolve({ filter: /^\.\/[^/]+\.cjs$/ }, (args) => ({ path: args.path, external: true })) }],
 });
 
+const cliFile = join(dirname(outfile), 'cli.cjs');
 await esbuild.build({
   entryPoints: [join(root, 'packages/cli/src/bin.ts')],
-  outfile,
+  outfile: cliFile,
   bundle: true,
   platform: 'node',
   // jsonc-parser's UMD build hides its modules from the bundler; its ESM build does not.
@@ -119,3 +123,21 @@ await esbuild.build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The bin: a loader that runs cli.cjs and lazy/*.cjs with a V8 code cache (scripts/bundle-loader.cjs), keyed to
+// this build so that a cache never meets other code of the same length.
+const outputs = [cliFile, ...Object.keys(LAZY_FILES).map((file) => join(dirname(outfile), 'lazy', `${file}.cjs`))];
+const hash = createHash('sha256');
+for (const file of outputs) hash.update(readFileSync(file));
+const buildId = hash.digest('hex').slice(0, 16);
+writeFileSync(outfile, readFileSync(join(root, 'scripts/bundle-loader.cjs'), 'utf8').replace('__BUILD_ID__', buildId), { mode: 0o755 });
+chmodSync(outfile, 0o755);
+
+// A training run writes the code caches: a JSON file with EKS states and a YAML file, so the functions a typical
+// run needs are compiled into the caches. A Node with other V8 flags rejects them and writes its own.
+const cacheDir = join(dirname(outfile), 'v8-cache');
+rmSync(cacheDir, { recursive: true, force: true });
+const training = ['examples/eks-batch-job.asl.json', 'examples/eks-mistakes.asl.yaml'].map((file) => join(root, file)).filter((file) => existsSync(file));
+// One run for both: a cache is written only where none was accepted, so the first run decides what cli.cjs's holds.
+const run = spawnSync(process.execPath, [outfile, ...training], { cwd: root, encoding: 'utf8' });
+if (run.status !== 0 && run.status !== 1) throw new Error(`training run failed: ${run.stderr}`);

@@ -3,7 +3,7 @@
  * which runs the real pre-commit). Built into a temp directory and run as a real process.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,13 +36,60 @@ describe('dist-bundle/asl-lint.cjs', () => {
   });
 
   it('carries its dependencies except the TypeScript parser, which stays an optional runtime require', () => {
-    const text = readFileSync(bundle, 'utf8');
-    expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(readFileSync(bundle, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const text = readFileSync(join(dir, 'cli.cjs'), 'utf8');
     expect(text).toContain('require("@typescript-eslint/typescript-estree")');
     expect(text).not.toMatch(/require\("(jsonc-parser|yaml|ajv|ajv-errors|jsonata|fast-glob|@asl-lint\/[a-z]+)"\)/);
   });
 
   it('serves the precompiled ASL schema validators from inside the bundle (no ajv compile per run)', () => {
-    expect(readFileSync(bundle, 'utf8')).toMatch(/__bundledValidators = require_validators_generated\(/);
+    expect(readFileSync(join(dir, 'cli.cjs'), 'utf8')).toMatch(/__bundledValidators = require_validators_generated\(/);
+  });
+});
+
+describe('the V8 code cache of the bundle', () => {
+  const cacheDir = () => join(dir, 'v8-cache');
+  const cacheFiles = () => readdirSync(cacheDir()).sort();
+  const lintYaml = () => {
+    writeFileSync(join(dir, 'cached.asl.yaml'), 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: B\n');
+    return run(['cached.asl.yaml']);
+  };
+  const expected = '\ncached.asl.yaml\n  5:11  error  State "A": Next "B" names no state in the state machine  asl/transitions\n\n✖ 1 problem (1 error, 0 warnings)\n';
+
+  it('is written by the training run of the build: the CLI and the YAML parser, named for this build', () => {
+    const build = readFileSync(bundle, 'utf8').match(/const BUILD_ID = '([0-9a-f]{16})'/)?.[1];
+    expect(build).toBeDefined();
+    expect(cacheFiles()).toEqual([`cli.cjs.${build}.bin`, `lazy_yaml.cjs.${build}.bin`]);
+  });
+
+  it('is rewritten when V8 rejects it, and the run is unaffected', () => {
+    const file = join(cacheDir(), cacheFiles()[0]);
+    writeFileSync(file, Buffer.alloc(4096, 7));
+    expect(lintYaml()).toMatchObject({ status: 1, stdout: expected });
+    const rewritten = readFileSync(file);
+    expect(rewritten.length).toBeGreaterThan(4096);
+    // Accepted now: the next run leaves it alone.
+    const { mtimeMs } = statSync(file);
+    expect(lintYaml()).toMatchObject({ status: 1, stdout: expected });
+    expect(statSync(file).mtimeMs).toBe(mtimeMs);
+  });
+
+  it('is written again when missing, and skipped entirely with NODE_DISABLE_COMPILE_CACHE', () => {
+    rmSync(cacheDir(), { recursive: true });
+    const disabled = spawnSync(process.execPath, [bundle, 'cached.asl.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_DISABLE_COMPILE_CACHE: '1' } });
+    expect(disabled).toMatchObject({ status: 1, stdout: expected });
+    expect(() => readdirSync(cacheDir())).toThrow();
+    expect(lintYaml()).toMatchObject({ status: 1, stdout: expected });
+    expect(cacheFiles()).toHaveLength(2);
+  });
+
+  it('never fails a run where it cannot be written', () => {
+    rmSync(cacheDir(), { recursive: true });
+    writeFileSync(cacheDir(), 'not a directory');
+    try {
+      expect(lintYaml()).toMatchObject({ status: 1, stdout: expected, stderr: '' });
+    } finally {
+      rmSync(cacheDir());
+    }
   });
 });
