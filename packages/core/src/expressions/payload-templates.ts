@@ -128,68 +128,176 @@ function objectArray(value: JsonValue | undefined): { index: number; value: { [k
   return out;
 }
 
+const JSONATA_ITEM_READER_FIELDS = ['Arguments', 'ReaderConfig'] as const;
+const JSONATA_RESULT_WRITER_FIELDS = ['Arguments', 'WriterConfig'] as const;
+const JSONATA_ITEM_BATCHER_FIELDS = ['MaxItemsPerBatch', 'MaxInputBytesPerBatch', 'BatchInput'] as const;
+const JSONATA_CATCH_FIELDS = ['Output', 'Assign'] as const;
+const JSONATA_CHOICE_FIELDS = ['Condition', 'Output', 'Assign'] as const;
+
 /** The payload templates of a state in its query language (JSONPath: `.$` templates; JSONata: evaluated fields). */
 export function templateRoots(state: State): TemplateRoot[] {
   const roots: TemplateRoot[] = [];
   const { fields } = state;
-  const add = (owner: FieldOwner, field: string, fieldName: string, path: Path, value: JsonValue | undefined): void => {
-    if (value !== undefined) roots.push({ state, field, fieldName, owner, path, value });
+  // Most candidate fields are absent: look the value up before building the field's path and label.
+  const add = (owner: FieldOwner, parent: JsonValue | undefined, parentPath: Path, parentLabel: string, name: string): void => {
+    const value = fieldOf(parent, name);
+    if (value !== undefined) roots.push({ state, field: parentLabel ? `${parentLabel}.${name}` : name, fieldName: name, owner, path: [...state.path, ...parentPath, name], value });
   };
   const canCatch = state.type === 'Task' || state.type === 'Map' || state.type === 'Parallel';
   if (state.queryLanguage === 'JSONPath') {
-    for (const name of JSONPATH_STATE_TEMPLATES) add('state', name, name, [...state.path, name], fieldOf(fields, name));
-    add('ItemReader', 'ItemReader.Parameters', 'Parameters', [...state.path, 'ItemReader', 'Parameters'], fieldOf(fields.ItemReader, 'Parameters'));
-    add('ResultWriter', 'ResultWriter.Parameters', 'Parameters', [...state.path, 'ResultWriter', 'Parameters'], fieldOf(fields.ResultWriter, 'Parameters'));
-    add('ItemBatcher', 'ItemBatcher.BatchInput', 'BatchInput', [...state.path, 'ItemBatcher', 'BatchInput'], fieldOf(fields.ItemBatcher, 'BatchInput'));
+    for (const name of JSONPATH_STATE_TEMPLATES) add('state', fields, [], '', name);
+    add('ItemReader', fields.ItemReader, ['ItemReader'], 'ItemReader', 'Parameters');
+    add('ResultWriter', fields.ResultWriter, ['ResultWriter'], 'ResultWriter', 'Parameters');
+    add('ItemBatcher', fields.ItemBatcher, ['ItemBatcher'], 'ItemBatcher', 'BatchInput');
     if (canCatch) {
-      for (const { index, value } of objectArray(fields.Catch)) add('Catch', `Catch[${index}].Assign`, 'Assign', [...state.path, 'Catch', index, 'Assign'], fieldOf(value, 'Assign'));
+      for (const { index, value } of objectArray(fields.Catch)) add('Catch', value, ['Catch', index], `Catch[${index}]`, 'Assign');
     }
     if (state.type === 'Choice') {
-      for (const { index, value } of objectArray(fields.Choices)) add('Choices', `Choices[${index}].Assign`, 'Assign', [...state.path, 'Choices', index, 'Assign'], fieldOf(value, 'Assign'));
+      for (const { index, value } of objectArray(fields.Choices)) add('Choices', value, ['Choices', index], `Choices[${index}]`, 'Assign');
     }
     return roots;
   }
-  for (const name of JSONATA_STATE_FIELDS) add('state', name, name, [...state.path, name], fieldOf(fields, name));
-  for (const name of ['Arguments', 'ReaderConfig']) add('ItemReader', `ItemReader.${name}`, name, [...state.path, 'ItemReader', name], fieldOf(fields.ItemReader, name));
-  for (const name of ['Arguments', 'WriterConfig']) add('ResultWriter', `ResultWriter.${name}`, name, [...state.path, 'ResultWriter', name], fieldOf(fields.ResultWriter, name));
-  for (const name of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch', 'BatchInput']) add('ItemBatcher', `ItemBatcher.${name}`, name, [...state.path, 'ItemBatcher', name], fieldOf(fields.ItemBatcher, name));
+  for (const name of JSONATA_STATE_FIELDS) add('state', fields, [], '', name);
+  for (const name of JSONATA_ITEM_READER_FIELDS) add('ItemReader', fields.ItemReader, ['ItemReader'], 'ItemReader', name);
+  for (const name of JSONATA_RESULT_WRITER_FIELDS) add('ResultWriter', fields.ResultWriter, ['ResultWriter'], 'ResultWriter', name);
+  for (const name of JSONATA_ITEM_BATCHER_FIELDS) add('ItemBatcher', fields.ItemBatcher, ['ItemBatcher'], 'ItemBatcher', name);
   if (canCatch) {
     for (const { index, value } of objectArray(fields.Catch)) {
-      for (const name of ['Output', 'Assign']) add('Catch', `Catch[${index}].${name}`, name, [...state.path, 'Catch', index, name], fieldOf(value, name));
+      for (const name of JSONATA_CATCH_FIELDS) add('Catch', value, ['Catch', index], `Catch[${index}]`, name);
     }
   }
   if (state.type === 'Choice') {
     for (const { index, value } of objectArray(fields.Choices)) {
-      for (const name of ['Condition', 'Output', 'Assign']) add('Choices', `Choices[${index}].${name}`, name, [...state.path, 'Choices', index, name], fieldOf(value, name));
+      for (const name of JSONATA_CHOICE_FIELDS) add('Choices', value, ['Choices', index], `Choices[${index}]`, name);
     }
   }
   return roots;
 }
 
-interface Frame {
+/**
+ * An object or array inside a template root, linked to the one that holds it. Entries keep their place and spell out
+ * their path and label only when read: rules read them for the few entries they report, and building them for every
+ * value was most of the cost of a walk.
+ */
+interface Place {
+  readonly root: TemplateRoot;
+  /** Undefined for the root's own value. */
+  readonly parent: Place | undefined;
+  /** The key or index under the parent. */
+  readonly segment: string | number;
   readonly value: JsonValue;
-  readonly path: Path;
-  readonly where: string;
 }
 
-/** Values inside a root in document order, depth-first, with their paths. */
-function* walk(root: TemplateRoot): Generator<Frame & { parent?: { [key: string]: JsonValue }; key?: string }> {
-  const stack: (Frame & { parent?: { [key: string]: JsonValue }; key?: string })[] = [{ value: root.value, path: root.path, where: root.field }];
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    yield frame;
-    const { value } = frame;
+function placeSegments(place: Place): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (let at: Place = place; at.parent; at = at.parent) segments.push(at.segment);
+  return segments.reverse();
+}
+
+function placePath(place: Place, last?: string | number): Path {
+  const path = [...place.root.path, ...placeSegments(place)];
+  if (last !== undefined) path.push(last);
+  return path;
+}
+
+/** The label of a place: `Parameters.Job.list[0]`. */
+function placeWhere(place: Place, last?: string | number): string {
+  let where = place.root.field;
+  const segments = placeSegments(place);
+  if (last !== undefined) segments.push(last);
+  for (const segment of segments) where += typeof segment === 'number' ? `[${segment}]` : `.${segment}`;
+  return where;
+}
+
+/** A `.$` key or plain-key string of a JSONPath template: `where` names the object that holds the key. */
+class KeyEntry {
+  #path: Path | undefined;
+  #where: string | undefined;
+  constructor(
+    readonly root: TemplateRoot,
+    private readonly place: Place,
+    readonly key: string,
+    readonly value: JsonValue,
+  ) {}
+  get path(): Path {
+    return (this.#path ??= placePath(this.place, this.key));
+  }
+  get where(): string {
+    return (this.#where ??= placeWhere(this.place));
+  }
+}
+
+class DollarKeyEntry extends KeyEntry implements DollarKey {
+  readonly name: string;
+  constructor(
+    root: TemplateRoot,
+    place: Place,
+    key: string,
+    value: JsonValue,
+    readonly container: { readonly [key: string]: JsonValue },
+  ) {
+    super(root, place, key, value);
+    this.name = key.slice(0, -2);
+  }
+}
+
+class LiteralStringEntry extends KeyEntry implements LiteralString {
+  declare readonly value: string;
+}
+
+/** A string of a JSONata state: `where` names the string itself. */
+class JsonataStringEntry implements JsonataString {
+  #path: Path | undefined;
+  #where: string | undefined;
+  readonly root: TemplateRoot;
+  constructor(
+    private readonly place: Place,
+    /** Undefined for a root that is itself a string. */
+    private readonly segment: string | number | undefined,
+    readonly value: string,
+    readonly expression: boolean,
+  ) {
+    this.root = place.root;
+  }
+  get path(): Path {
+    return (this.#path ??= placePath(this.place, this.segment));
+  }
+  get where(): string {
+    return (this.#where ??= placeWhere(this.place, this.segment));
+  }
+}
+
+/**
+ * Visits every value inside a root in document order, depth-first (pre-order), with the place of its container
+ * (undefined for the root value) and its key or index. Iterative: three parallel stacks, no object per value.
+ */
+function walk(root: TemplateRoot, visit: (value: JsonValue, container: Place | undefined, segment: string | number) => void): void {
+  const values: JsonValue[] = [root.value];
+  const containers: (Place | undefined)[] = [undefined];
+  const segments: (string | number)[] = [''];
+  while (values.length > 0) {
+    const value = values.pop()!;
+    const container = containers.pop();
+    const segment = segments.pop()!;
+    visit(value, container, segment);
+    if (value === null || typeof value !== 'object') continue;
+    const place: Place = { root, parent: container, segment, value };
     if (Array.isArray(value)) {
-      // Array items matter only as strings (expressions) or containers; skip other scalars without allocating.
+      // Array items matter only as strings (expressions) or containers; skip other scalars.
       for (let i = value.length - 1; i >= 0; i--) {
         const item = value[i];
-        if (typeof item === 'string' || (item !== null && typeof item === 'object')) stack.push({ value: item, path: [...frame.path, i], where: `${frame.where}[${i}]` });
+        if (typeof item === 'string' || (item !== null && typeof item === 'object')) {
+          values.push(item);
+          containers.push(place);
+          segments.push(i);
+        }
       }
-    } else if (isObjectValue(value)) {
+    } else {
       const keys = Object.keys(value);
       for (let i = keys.length - 1; i >= 0; i--) {
-        const key = keys[i];
-        stack.push({ value: value[key], path: [...frame.path, key], where: `${frame.where}.${key}`, parent: value, key });
+        values.push(value[keys[i]]);
+        containers.push(place);
+        segments.push(keys[i]);
       }
     }
   }
@@ -201,7 +309,7 @@ function isPlaceholderString(value: unknown): boolean {
 
 /**
  * What the rules read of a state's templates, computed once per state: asl/paths, asl/intrinsic-functions and
- * asl/jsonata each ask for the same entries, and the walks (a path and a label per value) are most of their cost.
+ * asl/jsonata each ask for the same entries.
  */
 interface StateEntries {
   dollarKeys?: readonly DollarKey[];
@@ -225,16 +333,16 @@ function jsonPathEntries(state: State): StateEntries {
   const strings: LiteralString[] = [];
   if (state.queryLanguage === 'JSONPath') {
     for (const root of templateRoots(state)) {
-      for (const frame of walk(root)) {
-        if (!frame.parent || frame.key === undefined) continue;
-        const where = frame.where.slice(0, frame.where.length - frame.key.length - 1);
-        if (frame.key.endsWith('.$')) {
+      walk(root, (value, container, key) => {
+        // Only properties of objects are keys; the root value and array items are not.
+        if (!container || typeof key !== 'string') return;
+        if (key.endsWith('.$')) {
           // A `${…}` value is filled in by the template host: unknown here, never an error by itself.
-          if (!isPlaceholderString(frame.value)) keys.push({ root, path: frame.path, key: frame.key, name: frame.key.slice(0, -2), value: frame.value, container: frame.parent, where });
-        } else if (typeof frame.value === 'string' && !hasTemplatePlaceholder(frame.value)) {
-          strings.push({ root, path: frame.path, key: frame.key, value: frame.value, where });
+          if (!isPlaceholderString(value)) keys.push(new DollarKeyEntry(root, container, key, value, container.value as { [key: string]: JsonValue }));
+        } else if (typeof value === 'string' && !hasTemplatePlaceholder(value)) {
+          strings.push(new LiteralStringEntry(root, container, key, value));
         }
-      }
+      });
     }
   }
   found.dollarKeys = keys;
@@ -243,8 +351,8 @@ function jsonPathEntries(state: State): StateEntries {
 }
 
 /** Every `Key.$` of a JSONPath state's payload templates, at any depth, in document order. */
-export function* dollarKeys(state: State): Generator<DollarKey> {
-  yield* jsonPathEntries(state).dollarKeys!;
+export function dollarKeys(state: State): readonly DollarKey[] {
+  return jsonPathEntries(state).dollarKeys!;
 }
 
 /** A string under a plain key (no `.$`) of a JSONPath payload template: data sent as it is. */
@@ -257,25 +365,26 @@ export interface LiteralString {
 }
 
 /** Every string value of a plain key in a JSONPath state's payload templates (values of `Key.$` excluded). */
-export function* literalStrings(state: State): Generator<LiteralString> {
-  yield* jsonPathEntries(state).literalStrings!;
+export function literalStrings(state: State): readonly LiteralString[] {
+  return jsonPathEntries(state).literalStrings!;
 }
 
 /** Every string of a JSONata state's evaluated fields, expressions or not, in document order. */
-export function* jsonataStrings(state: State): Generator<JsonataString> {
+export function jsonataStrings(state: State): readonly JsonataString[] {
   const found = entriesOf(state);
   if (!found.jsonataStrings) {
     const strings: JsonataString[] = [];
     if (state.queryLanguage === 'JSONata') {
       for (const root of templateRoots(state)) {
-        for (const frame of walk(root)) {
-          if (typeof frame.value === 'string') strings.push({ root, path: frame.path, value: frame.value, expression: isJsonataExpression(frame.value), where: frame.where });
-        }
+        const rootPlace: Place = { root, parent: undefined, segment: '', value: root.value };
+        walk(root, (value, container, segment) => {
+          if (typeof value === 'string') strings.push(new JsonataStringEntry(container ?? rootPlace, container ? segment : undefined, value, isJsonataExpression(value)));
+        });
       }
     }
     found.jsonataStrings = strings;
   }
-  yield* found.jsonataStrings;
+  return found.jsonataStrings;
 }
 
 /** Every `{% … %}` expression of a JSONata state. */
@@ -289,35 +398,44 @@ export function pathFields(state: State): readonly PathField[] {
   return (found.pathFields ??= collectPathFields(state));
 }
 
+const STATE_PATH_FIELDS: readonly (readonly [string, PathKind])[] = [
+  ['InputPath', 'path'],
+  ['OutputPath', 'path'],
+  ['ResultPath', 'result'],
+  ...REFERENCE_PATH_FIELDS.map((name) => [name, 'reference'] as const),
+];
+const ITEM_BATCHER_PATH_FIELDS = ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath'] as const;
+const CHOICE_PATH_FIELDS = ['Variable', ...CHOICE_PATH_OPERATORS] as const;
+
 function collectPathFields(state: State): PathField[] {
   if (state.queryLanguage !== 'JSONPath') return [];
   const out: PathField[] = [];
   const { fields } = state;
-  const add = (field: string, path: Path, value: JsonValue | undefined, kind: PathKind, intrinsics: PathField['intrinsics'] = 'none'): void => {
-    if (value !== undefined && !isPlaceholderString(value)) out.push({ state, field, path, value, kind, intrinsics });
+  // Most candidate fields are absent: look the value up before building the field's path and label.
+  const add = (parent: JsonValue | undefined, parentPath: Path, parentLabel: string, name: string, kind: PathKind, intrinsics: PathField['intrinsics'] = 'none'): void => {
+    const value = fieldOf(parent, name);
+    if (value !== undefined && !isPlaceholderString(value)) {
+      out.push({ state, field: parentLabel ? `${parentLabel}.${name}` : name, path: [...state.path, ...parentPath, name], value, kind, intrinsics });
+    }
   };
-  add('InputPath', [...state.path, 'InputPath'], fieldOf(fields, 'InputPath'), 'path');
-  add('OutputPath', [...state.path, 'OutputPath'], fieldOf(fields, 'OutputPath'), 'path');
-  add('ResultPath', [...state.path, 'ResultPath'], fieldOf(fields, 'ResultPath'), 'result');
-  for (const name of REFERENCE_PATH_FIELDS) add(name, [...state.path, name], fieldOf(fields, name), 'reference');
+  for (const [name, kind] of STATE_PATH_FIELDS) add(fields, [], '', name, kind);
   if (state.type === 'Fail') {
-    add('ErrorPath', [...state.path, 'ErrorPath'], fieldOf(fields, 'ErrorPath'), 'reference', 'string');
-    add('CausePath', [...state.path, 'CausePath'], fieldOf(fields, 'CausePath'), 'reference', 'string');
+    add(fields, [], '', 'ErrorPath', 'reference', 'string');
+    add(fields, [], '', 'CausePath', 'reference', 'string');
   }
-  for (const name of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) add(`ItemBatcher.${name}`, [...state.path, 'ItemBatcher', name], fieldOf(fields.ItemBatcher, name), 'reference');
-  add('ItemReader.ReaderConfig.MaxItemsPath', [...state.path, 'ItemReader', 'ReaderConfig', 'MaxItemsPath'], fieldOf(fieldOf(fields.ItemReader, 'ReaderConfig'), 'MaxItemsPath'), 'reference');
+  for (const name of ITEM_BATCHER_PATH_FIELDS) add(fields.ItemBatcher, ['ItemBatcher'], 'ItemBatcher', name, 'reference');
+  add(fieldOf(fields.ItemReader, 'ReaderConfig'), ['ItemReader', 'ReaderConfig'], 'ItemReader.ReaderConfig', 'MaxItemsPath', 'reference');
   if (state.type === 'Task' || state.type === 'Map' || state.type === 'Parallel') {
-    for (const { index, value } of objectArray(fields.Catch)) add(`Catch[${index}].ResultPath`, [...state.path, 'Catch', index, 'ResultPath'], fieldOf(value, 'ResultPath'), 'result');
+    for (const { index, value } of objectArray(fields.Catch)) add(value, ['Catch', index], `Catch[${index}]`, 'ResultPath', 'result');
   }
   if (state.type === 'Choice') {
     // Choice rules nest through And/Or/Not; walk them with a stack.
     const stack: { rule: JsonValue; path: Path; where: string }[] = [];
-    for (const { index, value } of objectArray(fields.Choices).reverse()) stack.push({ rule: value, path: [...state.path, 'Choices', index], where: `Choices[${index}]` });
+    for (const { index, value } of objectArray(fields.Choices).reverse()) stack.push({ rule: value, path: ['Choices', index], where: `Choices[${index}]` });
     while (stack.length > 0) {
       const { rule, path, where } = stack.pop()!;
       if (!isObjectValue(rule)) continue;
-      add(`${where}.Variable`, [...path, 'Variable'], fieldOf(rule, 'Variable'), 'path');
-      for (const operator of CHOICE_PATH_OPERATORS) add(`${where}.${operator}`, [...path, operator], fieldOf(rule, operator), 'path');
+      for (const operator of CHOICE_PATH_FIELDS) add(rule, path, where, operator, 'path');
       const nested: { rule: JsonValue; path: Path; where: string }[] = [];
       for (const operator of ['And', 'Or']) {
         for (const { index, value } of objectArray(fieldOf(rule, operator))) nested.push({ rule: value, path: [...path, operator, index], where: `${where}.${operator}[${index}]` });
