@@ -11,6 +11,7 @@ import type { Change, Fix, FixSpec, LintSettings, Report, Rule } from './rule.js
 import { formatMessage } from './rule.js';
 import type { ActiveRule } from './settings.js';
 import { valueEditText } from './fix.js';
+import { changedStatesView, memoisingReporter, planReuse, replayClean, type DefinitionMemo } from './incremental.js';
 import { applySuppressions, collectDirectives, UNUSED_SUPPRESSION } from './suppressions.js';
 
 export interface LintOptions {
@@ -23,6 +24,11 @@ export interface LintOptions {
   readonly knownRuleIds?: readonly string[];
   /** Applied after the rules: marks suppressed findings and may add findings of its own. */
   readonly postProcess?: (result: LintResult) => void;
+  /**
+   * Editors: keep what state-local rules reported per state, and reuse it from `previous` (the result of the
+   * same file's last version, linted with the same rules and settings objects) for states whose text is unchanged.
+   */
+  readonly incremental?: { readonly previous?: LintResult };
 }
 
 export interface LintResult {
@@ -35,6 +41,8 @@ export interface LintResult {
   readonly linked?: readonly LinkedDefinition[];
   diagnostics: Diagnostic[];
   readonly lines: LineIndex;
+  /** With `incremental`: per definition, what state-local rules reported per state (opaque; for the next version). */
+  readonly memos?: readonly (DefinitionMemo | undefined)[];
 }
 
 const FATAL: ReadonlySet<ParseProblem['kind']> = new Set(['syntax', 'too-deep', 'too-large']);
@@ -67,7 +75,8 @@ export function lintText(text: string, options: LintOptions): LintResult {
     );
   }
 
-  for (const definition of extracted.definitions) {
+  const memos: (DefinitionMemo | undefined)[] = [];
+  for (const [index, definition] of extracted.definitions.entries()) {
     let machine;
     try {
       machine = buildStateMachine(definition);
@@ -76,11 +85,22 @@ export function lintText(text: string, options: LintOptions): LintResult {
       continue;
     }
     const definitionSettings = definition.workflowType ? { ...settings, workflowType: definition.workflowType } : settings;
+    const reuse = options.incremental ? planReuse(options.incremental.previous?.memos?.[index], definition, text, options.rules, settings) : undefined;
+    memos.push(reuse?.next);
+    const changed = reuse ? changedStatesView(machine, reuse) : machine;
     for (const active of options.rules) {
       const { rule } = active;
       if (!rule.check) continue;
       if (definition.kind === 'state' && rule.meta.appliesTo !== 'any') continue;
       const reporter = createReporter(active, definition, language, diagnostics, text);
+      if (reuse && rule.meta.locality === 'state') {
+        const report = memoisingReporter(reuse, rule.meta.id, reporter);
+        guard(rule, diagnostics, () =>
+          rule.check!({ definition, machine: changed, options: active.options, settings: definitionSettings, filePath: options.filePath, text, report }),
+        );
+        replayClean(reuse, rule.meta.id, reporter);
+        continue;
+      }
       guard(rule, diagnostics, () =>
         rule.check!({ definition, machine, options: active.options, settings: definitionSettings, filePath: options.filePath, text, report: reporter }),
       );
@@ -97,11 +117,25 @@ export function lintText(text: string, options: LintOptions): LintResult {
     }
   }
   diagnostics.sort(compareDiagnostics);
-  const result: LintResult = { filePath: options.filePath, text, language, document, definitions: extracted.definitions, linked: extracted.linked ?? [], diagnostics, lines };
+  const result: LintResult = {
+    filePath: options.filePath,
+    text,
+    language,
+    document,
+    definitions: extracted.definitions,
+    linked: extracted.linked ?? [],
+    diagnostics,
+    lines,
+    ...(options.incremental ? { memos } : {}),
+  };
   options.postProcess?.(result);
   return result;
 }
 
+/**
+ * Stable: findings of one rule at one range keep the order the rule reported them in, which an incremental run
+ * preserves too (they concern one state, so they are all replayed or all fresh).
+ */
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }

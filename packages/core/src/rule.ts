@@ -34,6 +34,12 @@ export interface RuleMeta<Options = undefined> {
   readonly options?: { readonly schema: object; readonly defaults: Options };
   /** `state` rules also run on single-state fragments (CDK CustomState); graph rules do not. */
   readonly appliesTo?: 'state-machine' | 'any';
+  /**
+   * `state`: what the rule reports inside a top-level state depends only on that state's text and on the definition
+   * outside `States` (never on other states). Editors then re-run it on changed states only (see incremental.ts);
+   * `test/incremental.test.ts` checks the promise against full runs.
+   */
+  readonly locality?: 'state';
   readonly recommended?: boolean;
   readonly tags?: readonly string[];
   readonly docs: RuleDocs;

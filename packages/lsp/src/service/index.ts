@@ -85,7 +85,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     if (cached && cached.version === document.version && cached.generation === generation && cached.text === text) return cached;
     const filePath = filePathOf(document.uri);
     const configuration = configurationFor(filePath);
-    const result = lintText(text, { filePath, rules: configuration.ignored ? [] : configuration.active, settings: configuration.settings, knownRuleIds: KNOWN_RULE_IDS });
+    // The previous version's result lets state-local rules skip unchanged states (same configuration objects only).
+    const previous = cached?.configuration === configuration ? cached.result : undefined;
+    const result = lintText(text, {
+      filePath,
+      rules: configuration.ignored ? [] : configuration.active,
+      settings: configuration.settings,
+      knownRuleIds: KNOWN_RULE_IDS,
+      incremental: { previous },
+    });
     const diagnostics = isStateMachineDocument(filePath, result)
       ? result.diagnostics.filter((finding) => !finding.suppressed).map((finding) => toLspDiagnostic(finding, result.lines, document.uri, document.version))
       : [];
