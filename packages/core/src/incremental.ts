@@ -9,6 +9,7 @@ import type { Path, Range } from './ast.js';
 import { getProperty } from './ast.js';
 import type { Definition } from './definition.js';
 import type { StateMachine } from './model.js';
+import type { SourceLanguage } from './parse.js';
 import type { Change, FixSpec, LintSettings, Report } from './rule.js';
 import type { ActiveRule } from './settings.js';
 
@@ -35,18 +36,23 @@ export interface StateReuse {
   readonly next: DefinitionMemo;
 }
 
+/** Something that may be a YAML anchor or alias: a state's value could then come from another state's text. */
+const YAML_ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s[\]{},]/m;
+
 /**
  * Plans the re-lint of a definition. Undefined when it cannot be memoised at all (a fragment, a template-hosted
- * definition with host facts, duplicate state names, no `States` object).
+ * definition with host facts, YAML anchors, duplicate state names, no `States` object).
  */
 export function planReuse(
   previous: DefinitionMemo | undefined,
   definition: Definition,
   text: string,
+  language: SourceLanguage,
   rules: readonly ActiveRule[],
   settings: LintSettings,
 ): StateReuse | undefined {
   if (definition.kind !== 'state-machine' || definition.hostContext !== undefined || definition.root.kind !== 'object') return undefined;
+  if (language === 'yaml' && YAML_ANCHOR_OR_ALIAS.test(text)) return undefined;
   const statesProperty = getProperty(definition.root, 'States');
   const statesNode = statesProperty?.value;
   if (statesNode?.kind !== 'object') return undefined;

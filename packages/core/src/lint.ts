@@ -85,7 +85,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
       continue;
     }
     const definitionSettings = definition.workflowType ? { ...settings, workflowType: definition.workflowType } : settings;
-    const reuse = options.incremental ? planReuse(options.incremental.previous?.memos?.[index], definition, text, options.rules, settings) : undefined;
+    const reuse = options.incremental ? planReuse(options.incremental.previous?.memos?.[index], definition, text, language, options.rules, settings) : undefined;
     memos.push(reuse?.next);
     const changed = reuse ? changedStatesView(machine, reuse) : machine;
     for (const active of options.rules) {

@@ -53,6 +53,7 @@ export default defineRule({
     description: 'Choice rules need exactly one comparison (or And/Or/Not) with a Variable, Next only at the top, values of the operator\'s type, and Condition in JSONata',
     severity: 'error',
     fix: 'none',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       tooManyOperators: 'State "{{state}}": {{where}} has more than one comparison ({{operators}}); a rule takes exactly one, combine rules with "And" or "Or"',

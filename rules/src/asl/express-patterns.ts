@@ -19,6 +19,7 @@ export default defineRule({
     description: 'Express workflows support only request-response integrations: no `.sync` or `.waitForTaskToken` resources',
     severity: 'error',
     fix: 'none',
+    locality: 'state',
     messages: {
       express: 'State "{{state}}" uses "{{resource}}" ({{pattern}}) in an Express workflow: Express workflows support only request-response integrations; use a Standard workflow or the resource without "{{pattern}}"',
       expressChild: 'State "{{state}}" uses "{{resource}}" ({{pattern}}) inside Map "{{map}}", whose child workflows run as Express executions (ProcessorConfig.ExecutionType EXPRESS): only request-response integrations work there; use ExecutionType STANDARD or the resource without "{{pattern}}"',

@@ -42,6 +42,7 @@ export default defineRule({
     description: 'Intrinsic function calls (`States.Format(…)` and the other 17) must name a real function with the right arguments, in a field that accepts them',
     severity: 'error',
     fix: 'none',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       syntax: 'State "{{state}}": {{field}} "{{value}}" is not a well-formed intrinsic function call: {{problem}} (character {{column}})',

@@ -25,6 +25,7 @@ export default defineRule({
     description: 'JSONata expressions (`{% … %}`) must parse and use only what Step Functions allows',
     severity: 'error',
     fix: 'none',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       syntax: 'State "{{state}}": the JSONata expression in {{field}} does not parse: {{problem}} ({{code}}{{at}})',

@@ -13,6 +13,7 @@ export default defineRule({
     description: 'JSONPath fields and `.$` values must be well-formed paths (or intrinsic function calls where allowed)',
     severity: 'error',
     fix: 'suggestion',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       malformed: 'State "{{state}}": {{field}} "{{value}}" is not a valid {{kind}}: {{problem}} (character {{column}})',

@@ -37,6 +37,7 @@ export default defineRule({
     description: 'Inline payloads (Parameters, Arguments, Result, Job manifests…) must fit the 256 KiB payload quota, and the definition the 1 MB quota',
     severity: 'error',
     fix: 'none',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       payloadTooLarge:

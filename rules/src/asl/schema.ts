@@ -6,6 +6,7 @@ export default defineRule({
     description: 'Structure: unknown and missing fields per state type, wrong value types, fields that the state\'s query language does not accept',
     severity: 'error',
     fix: 'none',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       missingField: '{{owner}} needs "{{field}}"',

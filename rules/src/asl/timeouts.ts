@@ -9,6 +9,7 @@ export default defineRule({
     description: 'TimeoutSeconds and HeartbeatSeconds must be positive integers up to 99999999, with HeartbeatSeconds below TimeoutSeconds',
     severity: 'error',
     fix: 'none',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       notPositive: '{{where}}: "{{field}}" must be a positive integer, not {{value}}',

@@ -8,6 +8,7 @@ export default defineRule({
     description: 'EKS resources support request-response and (except eks:call) `.sync`; never `.waitForTaskToken` or another suffix',
     severity: 'error',
     fix: 'suggestion',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       callback: 'State "{{state}}": eks:{{api}} does not support the callback pattern (.waitForTaskToken); {{instead}}',

@@ -25,6 +25,7 @@ export default defineRule({
     description: 'The `Job` of `eks:runJob` must be a runnable `batch/v1` Kubernetes Job',
     severity: 'error',
     fix: 'none',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       notJson: 'State "{{state}}": the Job string is not valid JSON; give the Job as an object or as JSON text',

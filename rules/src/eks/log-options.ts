@@ -20,6 +20,7 @@ export default defineRule({
     description: '`LogOptions` only work with `eks:runJob.sync`, and `LogParameters` map Kubernetes log parameters to lists of strings',
     severity: 'warning',
     fix: 'none',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       ignored: 'State "{{state}}": LogOptions are ignored because eks:runJob without .sync never fetches logs; use "{{resource}}.sync" or remove LogOptions',

@@ -20,6 +20,7 @@ export default defineRule({
     description: 'EKS payloads must have every required parameter, no unknown ones, and values of the right type and enum',
     severity: 'error',
     fix: 'none',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       noPayload: 'State "{{state}}": eks:{{api}} needs {{form}} with {{required}}',

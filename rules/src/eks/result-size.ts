@@ -21,6 +21,7 @@ export default defineRule({
     description: `Retrieved logs and listed Kubernetes objects can outgrow the ${QUOTA} task result quota`,
     severity: 'warning',
     fix: 'none',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       unboundedLogs: `State "{{state}}" retrieves the Job's logs without "tailLines" or "limitBytes": a chatty Job can return more than the ${QUOTA} a task result may hold, and the state then fails with States.DataLimitExceeded, which States.ALL does not catch; add "LogParameters": {"tailLines": ["100"]}`,

@@ -6,6 +6,7 @@ export default defineRule({
     description: '`eks:runJob` without `.sync` starts the Job and moves on: Step Functions neither waits for it nor returns its logs',
     severity: 'warning',
     fix: 'safe',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       requestResponse:

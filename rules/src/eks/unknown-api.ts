@@ -6,6 +6,7 @@ export default defineRule({
     description: 'An `eks:` Task resource must name one of the eight EKS integrations, spelled exactly',
     severity: 'error',
     fix: 'suggestion',
+    locality: 'state',
     appliesTo: 'any',
     messages: {
       unknownApi: 'State "{{state}}": "eks:{{api}}" is not an Amazon EKS integration{{hint}}',
