@@ -1,4 +1,4 @@
-import { visit, printParseErrorCode, type ParseErrorCode } from 'jsonc-parser';
+import { createScanner, visit, printParseErrorCode, type ParseErrorCode } from 'jsonc-parser';
 import { createRequire } from 'node:module';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode, Range } from './ast.js';
@@ -75,6 +75,169 @@ function conflictMarkers(text: string): ParseProblem[] {
 }
 
 export function parseJson(source: string): ParsedDocument {
+  return parsePlainJson(source) ?? parseJsonWithRecovery(source);
+}
+
+function duplicateKey(key: string, keyRange: Range): ParseProblem {
+  return { kind: 'duplicate-key', message: `Duplicate key "${key}": the later value silently replaces the earlier one`, range: keyRange };
+}
+
+// jsonc-parser's SyntaxKind and ScanError values (its const enums do not survive esbuild's per-file transpiling).
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const COMMA = 5;
+const COLON = 6;
+const NULL_KEYWORD = 7;
+const TRUE_KEYWORD = 8;
+const FALSE_KEYWORD = 9;
+const STRING_LITERAL = 10;
+const NUMERIC_LITERAL = 11;
+const EOF = 17;
+const SCAN_ERROR_NONE = 0;
+
+/** Up to this many keys an object checks duplicates by a linear scan; beyond, by a Set (a `States` object of 60,000). */
+const LINEAR_KEY_CHECK = 12;
+
+/** Thrown by the fast path at the first thing that is not plain JSON; one instance, so abandoning costs nothing. */
+const NOT_PLAIN_JSON = new Error('not plain JSON');
+
+/**
+ * @internal The fast path of `parseJson`: a syntactically valid JSON document, read straight from jsonc-parser's
+ * scanner. Anything unusual (a scan error, an unexpected token, a comment, a trailing comma, nesting beyond
+ * MAX_DEPTH) returns undefined, and the recovering parser reads the whole text, so its problems and positions stay
+ * the only ones. The result is identical to `parseJsonWithRecovery`'s (test/parse-json-fast-path.test.ts): same
+ * node shapes, same property insertion order, same ranges, same duplicate-key problems.
+ */
+export function parsePlainJson(source: string): ParsedDocument | undefined {
+  const text = maskBom(source);
+  const scanner = createScanner(text, false);
+  const problems: ParseProblem[] = [];
+
+  // Blanks are skipped here: the scanner would build a string of each run of them as a trivia token.
+  const next = (): number => {
+    let position = scanner.getPosition();
+    let c = text.charCodeAt(position);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+      do c = text.charCodeAt(++position);
+      while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09);
+      scanner.setPosition(position);
+    }
+    const token = scanner.scan();
+    if (scanner.getTokenError() !== SCAN_ERROR_NONE) throw NOT_PLAIN_JSON;
+    return token;
+  };
+
+  const tokenRange = (): Range => ({ start: scanner.getTokenOffset(), end: scanner.getPosition() });
+
+  const value = (token: number, parent: ObjectNode | ArrayNode | undefined, depth: number): AstNode => {
+    switch (token) {
+      case OPEN_BRACE:
+        return object(parent, depth + 1);
+      case OPEN_BRACKET:
+        return array(parent, depth + 1);
+      case STRING_LITERAL:
+        return { kind: 'string', value: scanner.getTokenValue(), range: tokenRange(), parent };
+      case NUMERIC_LITERAL: {
+        const number = Number(scanner.getTokenValue());
+        // A number token the scanner accepts always converts; should one not, the recovering parser reports it.
+        if (Number.isNaN(number)) throw NOT_PLAIN_JSON;
+        return { kind: 'number', value: number, range: tokenRange(), parent };
+      }
+      case TRUE_KEYWORD:
+      case FALSE_KEYWORD:
+        return { kind: 'boolean', value: token === TRUE_KEYWORD, range: tokenRange(), parent };
+      case NULL_KEYWORD:
+        return { kind: 'null', value: null, range: tokenRange(), parent };
+      default:
+        throw NOT_PLAIN_JSON;
+    }
+  };
+
+  const object = (parent: ObjectNode | ArrayNode | undefined, depth: number): ObjectNode => {
+    if (depth > MAX_DEPTH) throw NOT_PLAIN_JSON;
+    const start = scanner.getTokenOffset();
+    const range = { start, end: start + 1 };
+    const properties: PropertyNode[] = [];
+    const node: ObjectNode = { kind: 'object', properties, range, parent };
+    let token = next();
+    if (token === CLOSE_BRACE) {
+      range.end = scanner.getPosition();
+      return node;
+    }
+    let seen: Set<string> | undefined;
+    for (;;) {
+      if (token !== STRING_LITERAL) throw NOT_PLAIN_JSON;
+      const key = scanner.getTokenValue();
+      const keyRange = tokenRange();
+      if (seen === undefined) {
+        const count = properties.length;
+        for (let i = 0; i < count; i++) {
+          if (properties[i].key === key) {
+            problems.push(duplicateKey(key, keyRange));
+            break;
+          }
+        }
+        if (count === LINEAR_KEY_CHECK) {
+          seen = new Set();
+          for (let i = 0; i < count; i++) seen.add(properties[i].key);
+          seen.add(key);
+        }
+      } else {
+        if (seen.has(key)) problems.push(duplicateKey(key, keyRange));
+        else seen.add(key);
+      }
+      if (next() !== COLON) throw NOT_PLAIN_JSON;
+      properties.push({ key, keyRange, value: value(next(), node, depth) });
+      token = next();
+      if (token === COMMA) token = next();
+      else if (token === CLOSE_BRACE) break;
+      else throw NOT_PLAIN_JSON;
+    }
+    range.end = scanner.getPosition();
+    return node;
+  };
+
+  const array = (parent: ObjectNode | ArrayNode | undefined, depth: number): ArrayNode => {
+    if (depth > MAX_DEPTH) throw NOT_PLAIN_JSON;
+    const start = scanner.getTokenOffset();
+    const range = { start, end: start + 1 };
+    const items: AstNode[] = [];
+    const node: ArrayNode = { kind: 'array', items, range, parent };
+    let token = next();
+    if (token === CLOSE_BRACKET) {
+      range.end = scanner.getPosition();
+      return node;
+    }
+    for (;;) {
+      items.push(value(token, node, depth));
+      token = next();
+      if (token === COMMA) token = next();
+      else if (token === CLOSE_BRACKET) break;
+      else throw NOT_PLAIN_JSON;
+    }
+    range.end = scanner.getPosition();
+    return node;
+  };
+
+  try {
+    const root = value(next(), undefined, 0);
+    if (next() !== EOF) return undefined;
+    // The recovering parser gives the root no parent property at all; deleting the last-added one keeps its shape fast.
+    delete root.parent;
+    return { language: 'json', root, problems, comments: [] };
+  } catch (error) {
+    if (error === NOT_PLAIN_JSON || error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * @internal The recovering parser, built on jsonc-parser's `visit`: every document the fast path declines comes
+ * here, and the differential test compares the two. Use `parseJson`.
+ */
+export function parseJsonWithRecovery(source: string): ParsedDocument {
   const text = maskBom(source);
   const problems: ParseProblem[] = [];
   const comments: Comment[] = [];
@@ -134,9 +297,7 @@ export function parseJson(source: string): ParsedDocument {
           if (object?.kind !== 'object') return;
           const keyRange = { start: offset, end: offset + length };
           const seen = keysSeen[keysSeen.length - 1];
-          if (seen.has(key)) {
-            problems.push({ kind: 'duplicate-key', message: `Duplicate key "${key}": the later value silently replaces the earlier one`, range: keyRange });
-          }
+          if (seen.has(key)) problems.push(duplicateKey(key, keyRange));
           seen.add(key);
           pendingProperty = { key, keyRange, value: undefined };
           object.properties.push(pendingProperty);
