@@ -67,6 +67,20 @@ export interface Dataflow {
 }
 
 const TOKEN = 0;
+const NO_FACTS: readonly number[] = [];
+const CONCURRENT: FlowEdge['label'] = { kind: 'concurrent' };
+
+function concurrentEdge(from: number, to: number): FlowEdge {
+  return { from, to, label: CONCURRENT, effect: 'none' };
+}
+
+function makeLink(from: number, to: number, edge: FlowEdge | undefined, created: boolean, concurrent: boolean | undefined): PredecessorLink {
+  return { from, edge: edge ?? concurrentEdge(from, to), created, concurrent };
+}
+
+function internAll(facts: readonly string[] | undefined, intern: (fact: string) => number): readonly number[] {
+  return facts && facts.length > 0 ? facts.map(intern) : NO_FACTS;
+}
 
 export function runDataflow(graph: FlowGraph, effectOf: (state: State) => StateEffect | undefined): Dataflow {
   const { nodes, edges } = graph;
@@ -82,26 +96,31 @@ export function runDataflow(graph: FlowGraph, effectOf: (state: State) => StateE
     return id;
   };
 
-  const effects = new Map<State, { effect: StateEffect; gen: number[]; genOnFailure: number[] }>();
-  for (const [state] of graph.stateNodes) {
+  // Effects by node id (state nodes only): the fixpoint looks one up for every (node, fact) pair.
+  const effects: ({ effect: StateEffect; gen: readonly number[]; genOnFailure: readonly number[] } | undefined)[] = [];
+  for (const state of graph.machine.states) {
     const effect = effectOf(state);
-    if (effect) effects.set(state, { effect, gen: (effect.gen ?? []).map(intern), genOnFailure: (effect.genOnFailure ?? []).map(intern) });
+    if (effect) effects[graph.stateNodes.get(state)!] = { effect, gen: internAll(effect.gen, intern), genOnFailure: internAll(effect.genOnFailure, intern) };
   }
 
   // Facts each Parallel branch creates itself: its own hub never feeds them back to it.
   const createdInside = new Map<string, Set<number>>();
-  for (const [state, { gen, genOnFailure }] of effects) {
-    for (const scope of graph.concurrency.get(state) ?? []) {
+  for (const state of graph.machine.states) {
+    const entry = effects[graph.stateNodes.get(state)!];
+    const scopes = entry && graph.concurrency.get(state);
+    if (!scopes) continue;
+    for (const scope of scopes) {
       if (scope.owner.type !== 'Parallel') continue;
       const key = `${scope.hub}:${scope.branch}`;
       let set = createdInside.get(key);
       if (!set) createdInside.set(key, (set = new Set()));
-      for (const fact of gen) set.add(fact);
-      for (const fact of genOnFailure) set.add(fact);
+      for (const fact of entry.gen) set.add(fact);
+      for (const fact of entry.genOnFailure) set.add(fact);
     }
   }
 
-  const links: Map<number, PredecessorLink>[] = nodes.map(() => new Map());
+  // The facts at each node with the link each arrived by; a node's map is made when its first fact arrives.
+  const links: (Map<number, PredecessorLink> | undefined)[] = new Array(nodes.length);
   const mapHubs = new Map<State, number>();
   for (const node of nodes) if (node.kind === 'hub' && node.owner.type === 'Map') mapHubs.set(node.owner, node.id);
   const joinCounts = new Map<number, Map<number, { count: number; link: PredecessorLink }>>();
@@ -109,39 +128,46 @@ export function runDataflow(graph: FlowGraph, effectOf: (state: State) => StateE
   const queueNodes: number[] = [];
   const queueFacts: number[] = [];
 
-  const arrive = (node: number, fact: number, arriving: PredecessorLink): void => {
-    let link = arriving;
+  /**
+   * A fact arrives at `node` from `from` along `edge` (undefined: the concurrent edge between them). Most arrivals
+   * find the fact already there, so the link is made only when it is kept.
+   */
+  const arrive = (node: number, fact: number, from: number, edge: FlowEdge | undefined, created: boolean, concurrent: boolean | undefined): void => {
     const target = nodes[node]!;
     if (target.kind === 'exit') {
-      if (fact !== TOKEN) exits.push({ fact: factNames[fact]!, link });
+      if (fact !== TOKEN) exits.push({ fact: factNames[fact]!, link: makeLink(from, node, edge, created, concurrent) });
       return;
     }
-    const known = links[node]!;
-    if (known.has(fact)) return;
+    let known = links[node];
+    if (known?.has(fact)) return;
+    let link: PredecessorLink;
     if (target.kind === 'join' && target.mode === 'all' && target.sources > 1) {
       let counts = joinCounts.get(node);
       if (!counts) joinCounts.set(node, (counts = new Map()));
       const count = (counts.get(fact)?.count ?? 0) + 1;
       // The witness goes through the branch where the fact is the branch's own, not another branch's.
       const best = counts.get(fact)?.link;
-      const chosen = best && (!best.concurrent || link.concurrent) ? best : link;
+      const chosen = best && (!best.concurrent || concurrent) ? best : makeLink(from, node, edge, created, concurrent);
       counts.set(fact, { count, link: chosen });
       if (count < target.sources) return;
       link = { ...chosen, concurrent: false };
+    } else {
+      link = makeLink(from, node, edge, created, concurrent);
     }
+    if (!known) links[node] = known = new Map();
     known.set(fact, link);
     queueNodes.push(node);
     queueFacts.push(fact);
   };
 
-  const concurrentEdge = (from: number, to: number): FlowEdge => ({ from, to, label: { kind: 'concurrent' }, effect: 'none' });
-
   if (graph.entry !== undefined) {
-    links[graph.entry]!.set(TOKEN, { from: graph.entry, edge: concurrentEdge(graph.entry, graph.entry), created: true });
+    links[graph.entry] = new Map([[TOKEN, { from: graph.entry, edge: concurrentEdge(graph.entry, graph.entry), created: true }]]);
     queueNodes.push(graph.entry);
     queueFacts.push(TOKEN);
   }
 
+  // Indexed loops below: the fixpoint runs once per lint, mostly before it is optimized, and `for…of` then
+  // allocates an iterator result per step.
   for (let head = 0; head < queueNodes.length; head++) {
     const node = queueNodes[head]!;
     const fact = queueFacts[head]!;
@@ -150,36 +176,40 @@ export function runDataflow(graph: FlowGraph, effectOf: (state: State) => StateE
       for (const target of graph.hubTargets.get(node) ?? []) {
         if (current.owner.type === 'Parallel' && createdInside.get(`${node}:${target.branch}`)?.has(fact)) continue;
         // A Map's failure carries the other iterations' resources only if some iteration can fail that way.
-        if (current.owner.type === 'Map' && !links[target.node]!.has(TOKEN)) continue;
-        arrive(target.node, fact, { from: node, edge: concurrentEdge(node, target.node), created: false, concurrent: true });
+        if (current.owner.type === 'Map' && !links[target.node]?.has(TOKEN)) continue;
+        arrive(target.node, fact, node, undefined, false, true);
       }
       continue;
     }
     if (fact === TOKEN && current.kind === 'raise') {
       // Control reaches this failure of a Map: resources of concurrent iterations that arrived earlier go with it.
       const hub = mapHubs.get(current.owner);
-      if (hub !== undefined) {
-        for (const [made] of links[hub]!) arrive(node, made, { from: hub, edge: concurrentEdge(hub, node), created: false, concurrent: true });
-      }
+      const arrived = hub !== undefined ? links[hub] : undefined;
+      if (arrived) for (const made of arrived.keys()) arrive(node, made, hub!, undefined, false, true);
     }
-    const entry = current.kind === 'state' ? effects.get(current.state) : undefined;
+    const entry = effects[node];
     const effect = entry?.effect;
     if (fact === TOKEN && entry && current.kind === 'state') {
       // The state is reached: its creations start here.
-      for (const edge of edges[node]!) {
-        const created = edge.effect === 'success' ? entry.gen : edge.effect === 'failure' && !effect?.ignoreFailure ? entry.genOnFailure : [];
-        for (const made of created) arrive(edge.to, made, { from: node, edge, created: true });
+      const out = edges[node]!;
+      for (let i = 0; i < out.length; i++) {
+        const edge = out[i]!;
+        const created = edge.effect === 'success' ? entry.gen : edge.effect === 'failure' && !effect?.ignoreFailure ? entry.genOnFailure : NO_FACTS;
+        for (let j = 0; j < created.length; j++) arrive(edge.to, created[j]!, node, edge, true, undefined);
       }
       for (const scope of graph.concurrency.get(current.state) ?? []) {
-        for (const made of [...entry.gen, ...entry.genOnFailure]) arrive(scope.hub, made, { from: node, edge: concurrentEdge(node, scope.hub), created: true });
+        for (const made of entry.gen) arrive(scope.hub, made, node, undefined, true, undefined);
+        for (const made of entry.genOnFailure) arrive(scope.hub, made, node, undefined, true, undefined);
       }
     }
     const name = factNames[fact]!;
     const concurrent = links[node]!.get(fact)?.concurrent;
-    for (const edge of edges[node]!) {
+    const out = edges[node]!;
+    for (let i = 0; i < out.length; i++) {
+      const edge = out[i]!;
       if (edge.effect === 'failure' && effect?.ignoreFailure) continue;
       if (edge.effect === 'success' && fact !== TOKEN && effect?.kills?.(name)) continue;
-      arrive(edge.to, fact, { from: node, edge, created: false, concurrent });
+      arrive(edge.to, fact, node, edge, false, concurrent);
     }
   }
 
@@ -189,7 +219,7 @@ export function runDataflow(graph: FlowGraph, effectOf: (state: State) => StateE
     for (let guard = 0; link && guard <= nodes.length; guard++) {
       steps.push({ node: nodes[link.from]!, edge: link.edge });
       if (link.created) break;
-      link = links[link.from]!.get(fact);
+      link = links[link.from]?.get(fact);
     }
     return steps.reverse();
   };
@@ -202,22 +232,22 @@ export function runDataflow(graph: FlowGraph, effectOf: (state: State) => StateE
       const node = graph.stateNodes.get(state);
       if (node === undefined) return [];
       const result: string[] = [];
-      for (const fact of links[node]!.keys()) if (fact !== TOKEN) result.push(factNames[fact]!);
+      for (const fact of links[node]?.keys() ?? []) if (fact !== TOKEN) result.push(factNames[fact]!);
       return result;
     },
     holdsAt(state, fact) {
       const node = graph.stateNodes.get(state);
       const id = factIds.get(fact);
-      return node !== undefined && id !== undefined && links[node]!.has(id);
+      return node !== undefined && id !== undefined && links[node]?.has(id) === true;
     },
     reaches(state) {
       const node = graph.stateNodes.get(state);
-      return node !== undefined && links[node]!.has(TOKEN);
+      return node !== undefined && links[node]?.has(TOKEN) === true;
     },
     witnessTo(state, fact) {
       const node = graph.stateNodes.get(state);
       const id = factIds.get(fact);
-      const link = node !== undefined && id !== undefined ? links[node]!.get(id) : undefined;
+      const link = node !== undefined && id !== undefined ? links[node]?.get(id) : undefined;
       if (node === undefined || id === undefined || !link) return [];
       return walkBack(link, id, [{ node: nodes[node]! }]);
     },

@@ -112,10 +112,13 @@ export function analyzeEksFlow(machine: StateMachine, options: EksFlowOptions = 
 function computeEksFlow(machine: StateMachine, options: EksFlowOptions): EksFlow {
   const clusters = new Map<State, string>();
   const effects = new Map<State, StateEffect>();
-  const modes = authenticationModes(machine);
+  // Read once: both the authentication modes and the effects need each state's EKS call.
+  const calls = machine.states.map(eksCallOf);
+  const modes = authenticationModes(calls);
   let creates = false;
-  for (const state of machine.states) {
-    const effect = withOverwrites(effectOf(state, options, clusters, modes), resultOverwrites(state));
+  for (let i = 0; i < machine.states.length; i++) {
+    const state = machine.states[i]!;
+    const effect = withOverwrites(effectOf(state, calls[i], options, clusters, modes), resultOverwrites(state));
     if (effect) effects.set(state, effect);
     if (effect?.gen?.length || effect?.genOnFailure?.length) creates = true;
   }
@@ -194,10 +197,9 @@ function eksCallOf(state: State): EksCall | undefined {
 }
 
 /** `AccessConfig.AuthenticationMode` of each cluster the workflow creates, by identity. */
-function authenticationModes(machine: StateMachine): Map<string, JsonValue> {
+function authenticationModes(calls: readonly (EksCall | undefined)[]): Map<string, JsonValue> {
   const modes = new Map<string, JsonValue>();
-  for (const state of machine.states) {
-    const call = eksCallOf(state);
+  for (const call of calls) {
     if (call?.spec.lifecycle?.action !== 'create' || call.spec.lifecycle.resource !== 'cluster') continue;
     const cluster = fieldIdentity(call.read(call.spec.identifiers.cluster));
     const mode = nestedLiteral(call, EKS_PARAMETERS.accessConfig, EKS_PARAMETERS.authenticationMode);
@@ -206,10 +208,18 @@ function authenticationModes(machine: StateMachine): Map<string, JsonValue> {
   return modes;
 }
 
-function effectOf(state: State, options: EksFlowOptions, clusters: Map<State, string>, modes: ReadonlyMap<string, JsonValue>): StateEffect | undefined {
-  if (state.type === 'Wait') return { kills: (fact) => fact.startsWith('cluster-creating\u0000') || fact.startsWith('nodegroup-creating\u0000') };
+/** A Wait state is a wait for ACTIVE of everything still being created. */
+const WAIT_EFFECT: StateEffect = { kills: (fact) => fact.startsWith('cluster-creating\u0000') || fact.startsWith('nodegroup-creating\u0000') };
+
+function effectOf(
+  state: State,
+  call: EksCall | undefined,
+  options: EksFlowOptions,
+  clusters: Map<State, string>,
+  modes: ReadonlyMap<string, JsonValue>,
+): StateEffect | undefined {
+  if (state.type === 'Wait') return WAIT_EFFECT;
   if (state.type !== 'Task') return undefined;
-  const call = eksCallOf(state);
   if (!call) return sdkEffect(state);
   const { spec, synchronous } = call;
   const identity = (key: string | undefined) => (key ? fieldIdentity(call.read(key)) : undefined);
@@ -301,12 +311,16 @@ function nestedLiteral(call: EksCall, outer: string, inner: string): JsonValue |
 
 const RESULT_FACT = 'private-endpoint-result\u0000';
 
+function isResultFact(fact: string): boolean {
+  return fact.startsWith(RESULT_FACT);
+}
+
 /**
  * Which tracked results (`private-endpoint-result` facts) a state's output no longer holds at their path: a result
  * written over them, an output that replaces the input, or one filtered by `OutputPath`/`InputPath`.
  */
 function resultOverwrites(state: State): ((fact: string) => boolean) | undefined {
-  const all = (fact: string) => fact.startsWith(RESULT_FACT);
+  const all = isResultFact;
   if (state.type === undefined || state.type === 'Succeed' || state.type === 'Fail') return undefined;
   if (state.queryLanguage === 'JSONata') return state.type === 'Choice' || state.type === 'Wait' ? (state.fields.Output !== undefined ? all : undefined) : all;
   const { fields } = state;

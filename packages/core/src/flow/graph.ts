@@ -93,8 +93,8 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
   const stateNodes = new Map<State, number>();
   const concurrency = new Map<State, ConcurrentScope[]>();
   const hubTargets = new Map<number, { branch: number; node: number }[]>();
-  const add = <T extends FlowNode>(make: (id: number) => T): T => {
-    const node = make(nodes.length);
+  /** Adds a node made with `id: nodes.length` (the id is its index). */
+  const add = <T extends FlowNode>(node: T): T => {
     nodes.push(node);
     edges.push([]);
     return node;
@@ -103,8 +103,11 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
     edges[from]!.push({ from, to, label, effect });
   };
 
-  const exits = { succeeds: add((id) => ({ kind: 'exit', id, outcome: 'succeeds' })).id, fails: add((id) => ({ kind: 'exit', id, outcome: 'fails' })).id };
-  for (const state of machine.states) stateNodes.set(state, add((id) => ({ kind: 'state', id, state })).id);
+  const exits = { succeeds: add({ kind: 'exit', id: nodes.length, outcome: 'succeeds' }).id, fails: add({ kind: 'exit', id: nodes.length, outcome: 'fails' }).id };
+  // Indexed loops over the states: the graph is built once per lint, mostly before it is optimized, and `for…of`
+  // then allocates an iterator result per step.
+  const { states } = machine;
+  for (let i = 0; i < states.length; i++) stateNodes.set(states[i]!, add({ kind: 'state', id: nodes.length, state: states[i]! }).id);
 
   /** Where a normal end of a scope leads. */
   const scopeEnds = new Map<Scope, number>();
@@ -116,9 +119,9 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
     const key = `${stateNodes.get(owner)}\u0000${errorClassKey(error)}`;
     let id = raises.get(key);
     if (id === undefined) {
-      id = add((nodeId) => ({ kind: 'raise', id: nodeId, owner, error })).id;
+      id = add({ kind: 'raise', id: nodes.length, owner, error }).id;
       raises.set(key, id);
-      dispatchFrom(id, owner, error, owner.type === 'Parallel' ? [BRANCH_FAILED] : [], 'none');
+      dispatchFrom(id, owner, error, owner.type === 'Parallel' ? PARALLEL_WILDCARDS : NO_WILDCARDS, 'none');
     }
     return id;
   };
@@ -127,8 +130,10 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
    * Edges for an error leaving `from` as an error of `owner`: its catchers, then the enclosing scope. Recurses through
    * `raiseNode` once per enclosing Parallel/Map, so the depth is the nesting depth (bounded by the parser).
    */
+  const catchersByState = new Map<State, Catcher[]>();
   const dispatchFrom = (from: number, owner: State, error: ErrorClass, wildcards: readonly string[], effect: FlowEdge['effect']): void => {
-    const catchers = catchersOf(owner);
+    let catchers = catchersByState.get(owner);
+    if (!catchers) catchersByState.set(owner, (catchers = catchersOf(owner)));
     const { caught, escapes } = dispatchError(error, catchers, wildcards);
     for (const match of caught) {
       const target = owner.scope.states.get(match.catcher.target);
@@ -156,19 +161,20 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
   const joinNode = (owner: State): number => joins.get(owner)!;
 
   // Joins, branch ends and hubs first, so that edges can point at them.
-  for (const state of machine.states) {
+  for (let i = 0; i < states.length; i++) {
+    const state = states[i]!;
     if ((state.type !== 'Parallel' && state.type !== 'Map') || state.children.length === 0) continue;
     const parallel = state.type === 'Parallel';
-    const join = add((id) => ({ kind: 'join', id, owner: state, mode: parallel ? 'all' : 'any', sources: state.children.length }));
+    const join = add({ kind: 'join', id: nodes.length, owner: state, mode: parallel ? 'all' : 'any', sources: state.children.length });
     joins.set(state, join.id);
     state.children.forEach((scope, branch) => {
-      const end = add((id) => ({ kind: 'branch-end', id, owner: state, branch }));
+      const end = add({ kind: 'branch-end', id: nodes.length, owner: state, branch });
       scopeEnds.set(scope, end.id);
-      link(end.id, join.id, { kind: 'join' }, 'none');
+      link(end.id, join.id, JOIN, 'none');
     });
     const concurrent = parallel ? state.children.length > 1 : state.fields.MaxConcurrency !== 1;
     if (concurrent) {
-      const hub = add((id) => ({ kind: 'hub', id, owner: state }));
+      const hub = add({ kind: 'hub', id: nodes.length, owner: state });
       hubs.set(state, hub.id);
       // Parallel: the other branches run while the resource exists, from their start (their joins intersect).
       // Map: the other iterations run the same states; when one fails the Map, theirs are stopped with it, so the
@@ -189,15 +195,17 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
   }
 
   const endOf = (from: number, scope: Scope, effect: FlowEdge['effect']): void => {
-    if (!scope.owner) link(from, exits.succeeds, { kind: 'end' }, effect);
+    if (!scope.owner) link(from, exits.succeeds, END, effect);
     else {
       const end = scopeEnds.get(scope);
-      if (end !== undefined) link(from, end, { kind: 'end' }, effect);
+      if (end !== undefined) link(from, end, END, effect);
     }
   };
 
   const successEdges = (from: number, state: State): void => {
-    for (const transition of state.transitions) {
+    const { transitions } = state;
+    for (let i = 0; i < transitions.length; i++) {
+      const transition = transitions[i]!;
       if (transition.kind === 'Catch') continue;
       const target = state.scope.states.get(transition.target);
       if (target) link(from, stateNodes.get(target)!, transitionLabel(transition), 'success');
@@ -205,12 +213,13 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
     if (state.isEnd || state.type === 'Succeed') endOf(from, state.scope, 'success');
   };
 
-  for (const state of machine.states) {
+  for (let i = 0; i < states.length; i++) {
+    const state = states[i]!;
     const id = stateNodes.get(state)!;
     switch (state.type) {
       case 'Task':
         successEdges(id, state);
-        for (const error of TASK_ERRORS) dispatchFrom(id, state, error, [], 'failure');
+        for (let e = 0; e < TASK_ERRORS.length; e++) dispatchFrom(id, state, TASK_ERRORS[e]!, NO_WILDCARDS, 'failure');
         break;
       case 'Pass':
       case 'Wait':
@@ -240,8 +249,8 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
           if (start) link(id, stateNodes.get(start)!, { kind: 'enter', branch }, 'none');
         });
         successEdges(join, state);
-        if (state.type === 'Map' && state.fields.ItemReader !== undefined) dispatchFrom(id, state, { kind: 'named', name: ITEM_READER_FAILED }, [], 'failure');
-        if (state.type === 'Map' && state.fields.ResultWriter !== undefined) dispatchFrom(join, state, { kind: 'named', name: RESULT_WRITER_FAILED }, [], 'failure');
+        if (state.type === 'Map' && state.fields.ItemReader !== undefined) dispatchFrom(id, state, { kind: 'named', name: ITEM_READER_FAILED }, NO_WILDCARDS, 'failure');
+        if (state.type === 'Map' && state.fields.ResultWriter !== undefined) dispatchFrom(join, state, { kind: 'named', name: RESULT_WRITER_FAILED }, NO_WILDCARDS, 'failure');
         break;
       }
       default:
@@ -269,10 +278,19 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
   };
 }
 
+const NO_WILDCARDS: readonly string[] = [];
+/** On a Parallel state, a catcher naming `States.BranchFailed` catches every error its branches raise. */
+const PARALLEL_WILDCARDS: readonly string[] = [BRANCH_FAILED];
+
+// Labels without data are shared by every edge that carries them (labels are never changed).
+const NEXT: EdgeLabel = { kind: 'next' };
+const DEFAULT: EdgeLabel = { kind: 'default' };
+const END: EdgeLabel = { kind: 'end' };
+const JOIN: EdgeLabel = { kind: 'join' };
+
 function transitionLabel(transition: Transition): EdgeLabel {
   if (transition.kind === 'Choice') return { kind: 'choice', index: transition.index ?? 0 };
-  if (transition.kind === 'Default') return { kind: 'default' };
-  return { kind: 'next' };
+  return transition.kind === 'Default' ? DEFAULT : NEXT;
 }
 
 function caughtLabel(error: ErrorClass): string {
@@ -307,7 +325,7 @@ function statesWithin(scope: Scope): State[] {
     const current = pending.pop()!;
     for (const state of current.states.values()) {
       result.push(state);
-      pending.push(...state.children);
+      for (const child of state.children) pending.push(child);
     }
   }
   return result;
