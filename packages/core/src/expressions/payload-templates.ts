@@ -133,6 +133,12 @@ const JSONATA_RESULT_WRITER_FIELDS = ['Arguments', 'WriterConfig'] as const;
 const JSONATA_ITEM_BATCHER_FIELDS = ['MaxItemsPerBatch', 'MaxInputBytesPerBatch', 'BatchInput'] as const;
 const JSONATA_CATCH_FIELDS = ['Output', 'Assign'] as const;
 const JSONATA_CHOICE_FIELDS = ['Condition', 'Output', 'Assign'] as const;
+// Where a field sits below the state, as constants: the lookups run for every state, the paths are built for few.
+const AT_STATE: Path = [];
+const AT_ITEM_READER: Path = ['ItemReader'];
+const AT_RESULT_WRITER: Path = ['ResultWriter'];
+const AT_ITEM_BATCHER: Path = ['ItemBatcher'];
+const AT_READER_CONFIG: Path = ['ItemReader', 'ReaderConfig'];
 
 /** The payload templates of a state in its query language (JSONPath: `.$` templates; JSONata: evaluated fields). */
 export function templateRoots(state: State): TemplateRoot[] {
@@ -145,10 +151,10 @@ export function templateRoots(state: State): TemplateRoot[] {
   };
   const canCatch = state.type === 'Task' || state.type === 'Map' || state.type === 'Parallel';
   if (state.queryLanguage === 'JSONPath') {
-    for (const name of JSONPATH_STATE_TEMPLATES) add('state', fields, [], '', name);
-    add('ItemReader', fields.ItemReader, ['ItemReader'], 'ItemReader', 'Parameters');
-    add('ResultWriter', fields.ResultWriter, ['ResultWriter'], 'ResultWriter', 'Parameters');
-    add('ItemBatcher', fields.ItemBatcher, ['ItemBatcher'], 'ItemBatcher', 'BatchInput');
+    for (const name of JSONPATH_STATE_TEMPLATES) add('state', fields, AT_STATE, '', name);
+    add('ItemReader', fields.ItemReader, AT_ITEM_READER, 'ItemReader', 'Parameters');
+    add('ResultWriter', fields.ResultWriter, AT_RESULT_WRITER, 'ResultWriter', 'Parameters');
+    add('ItemBatcher', fields.ItemBatcher, AT_ITEM_BATCHER, 'ItemBatcher', 'BatchInput');
     if (canCatch) {
       for (const { index, value } of objectArray(fields.Catch)) add('Catch', value, ['Catch', index], `Catch[${index}]`, 'Assign');
     }
@@ -157,10 +163,10 @@ export function templateRoots(state: State): TemplateRoot[] {
     }
     return roots;
   }
-  for (const name of JSONATA_STATE_FIELDS) add('state', fields, [], '', name);
-  for (const name of JSONATA_ITEM_READER_FIELDS) add('ItemReader', fields.ItemReader, ['ItemReader'], 'ItemReader', name);
-  for (const name of JSONATA_RESULT_WRITER_FIELDS) add('ResultWriter', fields.ResultWriter, ['ResultWriter'], 'ResultWriter', name);
-  for (const name of JSONATA_ITEM_BATCHER_FIELDS) add('ItemBatcher', fields.ItemBatcher, ['ItemBatcher'], 'ItemBatcher', name);
+  for (const name of JSONATA_STATE_FIELDS) add('state', fields, AT_STATE, '', name);
+  for (const name of JSONATA_ITEM_READER_FIELDS) add('ItemReader', fields.ItemReader, AT_ITEM_READER, 'ItemReader', name);
+  for (const name of JSONATA_RESULT_WRITER_FIELDS) add('ResultWriter', fields.ResultWriter, AT_RESULT_WRITER, 'ResultWriter', name);
+  for (const name of JSONATA_ITEM_BATCHER_FIELDS) add('ItemBatcher', fields.ItemBatcher, AT_ITEM_BATCHER, 'ItemBatcher', name);
   if (canCatch) {
     for (const { index, value } of objectArray(fields.Catch)) {
       for (const name of JSONATA_CATCH_FIELDS) add('Catch', value, ['Catch', index], `Catch[${index}]`, name);
@@ -398,11 +404,11 @@ export function pathFields(state: State): readonly PathField[] {
   return (found.pathFields ??= collectPathFields(state));
 }
 
-const STATE_PATH_FIELDS: readonly (readonly [string, PathKind])[] = [
-  ['InputPath', 'path'],
-  ['OutputPath', 'path'],
-  ['ResultPath', 'result'],
-  ...REFERENCE_PATH_FIELDS.map((name) => [name, 'reference'] as const),
+const STATE_PATH_FIELDS: readonly { readonly name: string; readonly kind: PathKind }[] = [
+  { name: 'InputPath', kind: 'path' },
+  { name: 'OutputPath', kind: 'path' },
+  { name: 'ResultPath', kind: 'result' },
+  ...REFERENCE_PATH_FIELDS.map((name) => ({ name, kind: 'reference' as const })),
 ];
 const ITEM_BATCHER_PATH_FIELDS = ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath'] as const;
 const CHOICE_PATH_FIELDS = ['Variable', ...CHOICE_PATH_OPERATORS] as const;
@@ -418,13 +424,13 @@ function collectPathFields(state: State): PathField[] {
       out.push({ state, field: parentLabel ? `${parentLabel}.${name}` : name, path: [...state.path, ...parentPath, name], value, kind, intrinsics });
     }
   };
-  for (const [name, kind] of STATE_PATH_FIELDS) add(fields, [], '', name, kind);
+  for (const field of STATE_PATH_FIELDS) add(fields, AT_STATE, '', field.name, field.kind);
   if (state.type === 'Fail') {
-    add(fields, [], '', 'ErrorPath', 'reference', 'string');
-    add(fields, [], '', 'CausePath', 'reference', 'string');
+    add(fields, AT_STATE, '', 'ErrorPath', 'reference', 'string');
+    add(fields, AT_STATE, '', 'CausePath', 'reference', 'string');
   }
-  for (const name of ITEM_BATCHER_PATH_FIELDS) add(fields.ItemBatcher, ['ItemBatcher'], 'ItemBatcher', name, 'reference');
-  add(fieldOf(fields.ItemReader, 'ReaderConfig'), ['ItemReader', 'ReaderConfig'], 'ItemReader.ReaderConfig', 'MaxItemsPath', 'reference');
+  for (const name of ITEM_BATCHER_PATH_FIELDS) add(fields.ItemBatcher, AT_ITEM_BATCHER, 'ItemBatcher', name, 'reference');
+  add(fieldOf(fields.ItemReader, 'ReaderConfig'), AT_READER_CONFIG, 'ItemReader.ReaderConfig', 'MaxItemsPath', 'reference');
   if (state.type === 'Task' || state.type === 'Map' || state.type === 'Parallel') {
     for (const { index, value } of objectArray(fields.Catch)) add(value, ['Catch', index], `Catch[${index}]`, 'ResultPath', 'result');
   }
