@@ -23,8 +23,15 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function serializedBytes(value: JsonValue): number {
-  return utf8Length(JSON.stringify(value));
+/**
+ * UTF-8 size of the value's JSON text when it may exceed the payload quota, else 0. A UTF-16 unit is at most 3 UTF-8
+ * bytes, so text of at most a third of the quota is under it without counting (nearly every payload).
+ */
+function oversizedBytes(value: JsonValue): number {
+  const text = JSON.stringify(value);
+  if (text.length * 3 <= PAYLOAD_LIMIT_BYTES) return 0;
+  const bytes = utf8Length(text);
+  return bytes > PAYLOAD_LIMIT_BYTES ? bytes : 0;
 }
 
 function kib(bytes: number): string {
@@ -91,21 +98,22 @@ export default defineRule({
     }
     if (total <= PAYLOAD_LIMIT_BYTES / 3) return; // a UTF-16 unit is at most 3 UTF-8 bytes
     for (const state of machine.states) {
-      const reported = new Set<string>();
+      // The payload field whose EKS document was reported already (no second finding for it).
+      let reported: string | undefined;
       const eks = eksTaskOf(state);
       const documentKey = eks ? EKS_INLINE_DOCUMENTS.get(eks.apiName) : undefined;
       if (eks && documentKey && isObjectValue(eks.payload) && Object.hasOwn(eks.payload, documentKey)) {
-        const bytes = serializedBytes(eks.payload[documentKey]);
-        if (bytes > PAYLOAD_LIMIT_BYTES) {
-          reported.add(eks.form!);
+        const bytes = oversizedBytes(eks.payload[documentKey]);
+        if (bytes > 0) {
+          reported = eks.form;
           const path: Path = [...eks.payloadPath, documentKey];
           context.report({ path, at: 'key', messageId: 'eksDocumentTooLarge', data: { state: state.name, field: documentKey, api: eks.apiName, size: kib(bytes), bytes: bytes.toLocaleString('en-US') } });
         }
       }
       for (const field of PAYLOAD_FIELDS) {
-        if (reported.has(field) || !Object.hasOwn(state.fields, field)) continue;
-        const bytes = serializedBytes(state.fields[field]);
-        if (bytes > PAYLOAD_LIMIT_BYTES) {
+        if (field === reported || !Object.hasOwn(state.fields, field)) continue;
+        const bytes = oversizedBytes(state.fields[field]);
+        if (bytes > 0) {
           context.report({ path: [...state.path, field], at: 'key', messageId: 'payloadTooLarge', data: { state: state.name, field, size: kib(bytes), bytes: bytes.toLocaleString('en-US') } });
         }
       }
