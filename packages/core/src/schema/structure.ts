@@ -78,6 +78,7 @@ const RESOURCE_FIELDS: readonly (readonly string[])[] = [['Resource'], ['ItemRea
 const RESOURCE = /^[A-Za-z][A-Za-z0-9+.-]*:|\$\{[^{}]+\}/;
 const TOP_LEVEL_FIELDS = new Set(['StartAt', 'Comment', 'Version', 'TimeoutSeconds', 'QueryLanguage']);
 const WAIT_FIELDS = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'];
+const TYPE_LIST = STATE_TYPES.join(', ');
 const BATCH_LIMITS = ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'];
 
 /** Checks the structure of every part of a state machine (or of a lone state). */
@@ -99,7 +100,8 @@ export function checkStructure(machine: StateMachine): StructureProblem[] {
       for (const error of validate.errors ?? []) problems.push(...fromSchemaError(error, machine.value, owner));
     }
   }
-  for (const state of machine.states) checkState(state, machine, validators, problems);
+  const validatorOf = stateValidators(validators);
+  for (const state of machine.states) checkState(state, machine, validatorOf, problems);
   if (machine.queryLanguage === 'JSONata') {
     // A branch or item processor may name a language too; JSONPath is as forbidden there as on a state.
     for (const scope of machine.scopes) {
@@ -125,7 +127,16 @@ interface Owner {
   readonly type?: StateType;
 }
 
-function checkState(state: State, machine: StateMachine, validators: ReadonlyMap<string, SchemaValidator>, problems: StructureProblem[]): void {
+/** The validator of each state type and language, looked up without building the schema id for every state. */
+function stateValidators(validators: ReadonlyMap<string, SchemaValidator>): (type: StateType, language: QueryLanguage) => SchemaValidator {
+  const byType = new Map<StateType, Record<QueryLanguage, SchemaValidator>>();
+  for (const type of STATE_TYPES) {
+    byType.set(type, { JSONPath: validators.get(stateSchemaId(type, 'JSONPath'))!, JSONata: validators.get(stateSchemaId(type, 'JSONata'))! });
+  }
+  return (type, language) => byType.get(type)![language];
+}
+
+function checkState(state: State, machine: StateMachine, validatorOf: (type: StateType, language: QueryLanguage) => SchemaValidator, problems: StructureProblem[]): void {
   const where = `State "${state.name}"`;
   if (state.node.kind !== 'object') {
     const actual = state.node.kind === 'array' ? 'an array' : describeValue(state.node.value);
@@ -136,7 +147,7 @@ function checkState(state: State, machine: StateMachine, validators: ReadonlyMap
   }
   const fields = state.fields;
   const typeValue = fields.Type;
-  const types = STATE_TYPES.join(', ');
+  const types = TYPE_LIST;
   if (typeValue === undefined) {
     problems.push({ messageId: 'missingType', path: [...state.path, 'Type'], data: { where, types } });
     return;
@@ -149,17 +160,17 @@ function checkState(state: State, machine: StateMachine, validators: ReadonlyMap
   }
   const type = state.type;
   const language = machine.definition.kind === 'state' && fields.QueryLanguage === undefined ? loneStateLanguage(fields) : state.queryLanguage;
-  const validate = validators.get(stateSchemaId(type, language))!;
-  const owner: Owner = {
-    where,
-    ownerWithType: `${where} of type ${type}`,
-    basePath: state.path,
-    schema: () => stateSchema(type, language),
-    sibling: () => stateSchema(type, OTHER[language]),
-    language,
-    type,
-  };
+  const validate = validatorOf(type, language);
   if (!validate(fields)) {
+    const owner: Owner = {
+      where,
+      ownerWithType: `${where} of type ${type}`,
+      basePath: state.path,
+      schema: () => stateSchema(type, language),
+      sibling: () => stateSchema(type, OTHER[language]),
+      language,
+      type,
+    };
     // `"States": { "QueryLanguage": "JSONata", … }` is reported once, on that entry: fields that moving it
     // to the top level would make valid are not reported again.
     const misplaced = misplacedLanguage(machine);
@@ -175,31 +186,37 @@ function checkState(state: State, machine: StateMachine, validators: ReadonlyMap
   if (machine.queryLanguage === 'JSONata' && fields.QueryLanguage === 'JSONPath' && !insideDistributedMap(state)) {
     problems.push({ messageId: 'jsonPathInJsonata', path: [...state.path, 'QueryLanguage'], data: { where } });
   }
-  checkCrossFieldRules(state, fields, machine.definition.host === 'asl', problems);
+  checkCrossFieldRules(state, fields, where, machine.definition.host === 'asl', problems);
 }
 
 /**
  * `Assign` keys name whole variables (reference §7.9): not `states`, at most 80 characters, no `.`/`[`
  * (a JSONPath key may end in `.$`). Only certain breaches are reported; Unicode identifier classes are not.
  */
-function checkAssign(state: State, fields: { readonly [key: string]: JsonValue }, problems: StructureProblem[]): void {
-  const where = `State "${state.name}"`;
-  const places: { readonly value: JsonValue | undefined; readonly at: Path }[] = [{ value: fields.Assign, at: ['Assign'] }];
-  for (const list of ['Catch', 'Choices'] as const) {
+function checkAssign(state: State, fields: { readonly [key: string]: JsonValue }, where: string, problems: StructureProblem[]): void {
+  // Most states assign nothing: look before building any place.
+  if (isObjectValue(fields.Assign)) checkAssignKeys(state, fields.Assign, ASSIGN_AT_STATE, where, problems);
+  for (const list of ASSIGN_LISTS) {
     const items = fields[list];
-    if (Array.isArray(items)) items.forEach((item, index) => places.push({ value: isObjectValue(item) ? item.Assign : undefined, at: [list, index, 'Assign'] }));
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, index) => {
+      if (isObjectValue(item) && isObjectValue(item.Assign)) checkAssignKeys(state, item.Assign, [list, index, 'Assign'], where, problems);
+    });
   }
-  for (const { value, at } of places) {
-    if (!isObjectValue(value)) continue;
-    for (const key of Object.keys(value)) {
-      const name = state.queryLanguage === 'JSONPath' && key.endsWith('.$') ? key.slice(0, -2) : key;
-      const problem =
-        name === 'states' ? '"states" is reserved for $states'
-        : [...name].length > 80 ? 'it is longer than 80 characters'
-        : name === '' || /[.[\]\s]/.test(name) ? 'assign whole variables only (no ".", "[" or blanks)'
-        : undefined;
-      if (problem) problems.push({ messageId: 'badVariableName', path: [...state.path, ...at, key], at: 'key', data: { where, name: JSON.stringify(name), location: formatSubPath(at), problem } });
-    }
+}
+
+const ASSIGN_AT_STATE: Path = ['Assign'];
+const ASSIGN_LISTS = ['Catch', 'Choices'] as const;
+
+function checkAssignKeys(state: State, assign: { readonly [key: string]: JsonValue }, at: Path, where: string, problems: StructureProblem[]): void {
+  for (const key of Object.keys(assign)) {
+    const name = state.queryLanguage === 'JSONPath' && key.endsWith('.$') ? key.slice(0, -2) : key;
+    const problem =
+      name === 'states' ? '"states" is reserved for $states'
+      : name.length > 80 && [...name].length > 80 ? 'it is longer than 80 characters' // UTF-16 length ≥ characters
+      : name === '' || /[.[\]\s]/.test(name) ? 'assign whole variables only (no ".", "[" or blanks)'
+      : undefined;
+    if (problem) problems.push({ messageId: 'badVariableName', path: [...state.path, ...at, key], at: 'key', data: { where, name: JSON.stringify(name), location: formatSubPath(at), problem } });
   }
 }
 
@@ -242,8 +259,7 @@ function suggestStateType(value: string): string | undefined {
  * What a JSON Schema says poorly: fields that exclude or require each other, numeric ranges, resource
  * URIs, Wait timestamps and Assign names.
  */
-function checkCrossFieldRules(state: State, fields: { readonly [key: string]: JsonValue }, standalone: boolean, problems: StructureProblem[]): void {
-  const where = `State "${state.name}"`;
+function checkCrossFieldRules(state: State, fields: { readonly [key: string]: JsonValue }, where: string, standalone: boolean, problems: StructureProblem[]): void {
   const both = (object: { readonly [key: string]: JsonValue }, base: Path, first: string, second: string, location: string) => {
     if (Object.hasOwn(object, first) && Object.hasOwn(object, second)) {
       problems.push({ messageId: 'bothFields', path: [...base, second], at: 'key', data: { where, first, second, location } });
@@ -261,7 +277,7 @@ function checkCrossFieldRules(state: State, fields: { readonly [key: string]: Js
     if (present.length === 0) problems.push({ messageId: 'waitNeedsOne', path: state.path, at: 'key', data: { where } });
     for (const extra of present.slice(1)) problems.push({ messageId: 'bothFields', path: [...state.path, extra], at: 'key', data: { where, first: present[0], second: extra, location: '' } });
   }
-  checkAssign(state, fields, problems);
+  checkAssign(state, fields, where, problems);
   const timestamp = fields.Timestamp;
   if (state.type === 'Wait' && typeof timestamp === 'string' && !isJsonataExpression(timestamp) && !/\$\{[^{}]+\}/.test(timestamp) && !isRfc3339Timestamp(timestamp)) {
     problems.push({ messageId: 'badTimestamp', path: [...state.path, 'Timestamp'], data: { where, value: JSON.stringify(timestamp) } });
