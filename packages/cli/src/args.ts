@@ -27,6 +27,8 @@ export interface CliOptions {
   readonly config: string | undefined;
   readonly printConfig: string | undefined;
   readonly cdk: boolean;
+  /** Threads that lint files: a number, or `auto` (the cores, when there are enough files to share). */
+  readonly concurrency: number | 'auto';
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warn', 'warning', 'error']);
@@ -58,6 +60,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         config: { type: 'string', short: 'c' },
         'print-config': { type: 'string' },
         cdk: { type: 'boolean' },
+        concurrency: { type: 'string' },
       },
     });
   } catch (error) {
@@ -81,6 +84,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (workflow !== undefined && workflow !== 'STANDARD' && workflow !== 'EXPRESS') {
     throw new UsageError(`--workflow-type expects standard or express; got "${values['workflow-type']}"`);
   }
+  const concurrency = values.concurrency === undefined || values.concurrency === 'auto' ? 'auto' : values.concurrency === 'off' ? 1 : Number(values.concurrency);
+  if (concurrency !== 'auto' && (!Number.isInteger(concurrency) || concurrency < 1)) {
+    throw new UsageError(`--concurrency expects a number of threads, auto or off; got "${values.concurrency}"`);
+  }
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
   if (values.fix && values.stdin) throw new UsageError('--fix writes files; with --stdin use --fix-dry-run to print the fixed text');
@@ -102,6 +109,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     config: values.config,
     printConfig: values['print-config'],
     cdk: values.cdk ?? false,
+    concurrency,
   };
 }
 
@@ -159,6 +167,8 @@ Options:
       --rule <id=severity>   set a rule's severity: off, info, warn or error (repeatable)
       --workflow-type <t>    standard (default) or express, for definitions that do not say
       --cdk                  also read *.ts/*.js files in directories (AWS CDK definitions)
+      --concurrency <n>      threads that lint files: a number, auto (default: the cores, once
+                             there are enough files to share) or off
       --list-rules           list every rule with its default severity
       --stdin                lint text from standard input
       --stdin-filename <p>   the file name to report for --stdin (also picks JSON or YAML)

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { fstatSync } from 'node:fs';
 import { main } from './main.js';
+import { isLintWorker, runLintWorker } from './parallel.js';
 
 /**
  * process.stdout, process.stderr and process.stdin build their streams (and load node's stream modules, a few
@@ -23,6 +24,8 @@ function lazyOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream) {
 
 const io = {
   cwd: process.cwd(),
+  // Worker threads run this same script (process.argv[1]: in the bundle, the loader with its code cache).
+  workerEntry: process.argv[1],
   stdout: lazyOutput(1, () => process.stdout),
   stderr: lazyOutput(2, () => process.stderr),
   env: process.env,
@@ -31,12 +34,16 @@ const io = {
   },
 };
 
-main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`asl-lint: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+if (isLintWorker()) {
+  runLintWorker();
+} else {
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`asl-lint: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

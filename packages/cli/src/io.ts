@@ -7,6 +7,8 @@ export interface CliIO {
   readonly stderr: { write(chunk: string): unknown; isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdin?: NodeJS.ReadableStream;
+  /** The script worker threads run to lint files in parallel (the CLI's bin); none: one thread. */
+  readonly workerEntry?: string;
 }
 
 export class UsageError extends Error {}

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LinkedDefinition, LintResult } from '@asl-lint/core';
+import type { LintedFile } from './formatters/types.js';
 import { readTextFile } from './read-text.js';
 
 export interface LinkedFile {
@@ -34,7 +35,7 @@ function displayPath(absolute: string, cwd: string): string {
  * its template's context: its stand-alone result is replaced.
  */
 export function lintLinkedFiles(
-  results: LintResult[],
+  results: LintedFile[],
   cwd: string,
   lint: (text: string, linked: LinkedFile) => LintResult | undefined,
   unreadable: (linked: LinkedFile, error: unknown) => void,

@@ -8,6 +8,8 @@ import { findFiles } from './files.js';
 import { lintLinkedFiles } from './linked.js';
 import { writeFixedFile } from './fix-writer.js';
 import { formatGithubSummary, formatters, type FormatContext } from './formatters/index.js';
+import type { LintedFile } from './formatters/types.js';
+import { lintInParallel, threadCount, type FileOutcome } from './parallel.js';
 import { countDiagnostics } from './formatters/counts.js';
 import { writeReport } from './report-writer.js';
 import { readStdin, UsageError, type CliIO } from './io.js';
@@ -67,7 +69,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
   }
 
-  const results: LintResult[] = [];
+  const results: LintedFile[] = [];
   const dryRunOutput: string[] = [];
   const knownRuleIds = allRules.map((rule) => rule.meta.id);
   let ioFailed = false;
@@ -77,6 +79,23 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (!options.fix && !options.fixDryRun) return { result: lint(text), fixed: text };
     const outcome = fixUntilStable(text, lint);
     return { result: outcome.result, fixed: outcome.output };
+  };
+  /** Lints a file read from disk and, with --fix or --fix-dry-run, writes or shows the fixed text. */
+  const lintFileOnDisk = (file: string, absolute: string, text: string): LintResult => {
+    const { result, fixed } = lintFile(text, file, absolute);
+    if (fixed === text) return result;
+    if (options.fixDryRun) dryRunOutput.push(unifiedDiff(file, text, fixed));
+    else if (options.fix) {
+      const problem = writeFixedFile(absolute, text, fixed);
+      if (problem) {
+        ioFailed = true;
+        io.stderr.write(`asl-lint: not fixed ${file}: ${problem}\n`);
+        // Report the findings of the text on disk, not of the unwritten fix.
+        const config = configs.forFile(absolute);
+        return lintText(text, { filePath: file, rules: config.rules, settings: config.settings, knownRuleIds });
+      }
+    }
+    return result;
   };
 
   try {
@@ -98,30 +117,25 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     } else {
       const { files, unmatched } = await findFiles(options.patterns, io.cwd, { cdk: options.cdk });
       for (const pattern of unmatched) io.stderr.write(`asl-lint: no files match "${pattern}"\n`);
-      for (const file of files) {
-        const absolute = resolve(io.cwd, file);
-        if (configs.forFile(absolute).ignored) continue;
-        let text: string;
-        try {
-          text = readTextFile(absolute);
-        } catch (error) {
-          ioFailed = true;
-          io.stderr.write(`asl-lint: cannot read ${file}: ${describeFsError(error)}\n`);
-          continue;
-        }
-        const { result, fixed } = lintFile(text, file, absolute);
-        results.push(result);
-        if (fixed === text) continue;
-        if (options.fixDryRun) dryRunOutput.push(unifiedDiff(file, text, fixed));
-        else if (options.fix) {
-          const problem = writeFixedFile(absolute, text, fixed);
-          if (problem) {
-            ioFailed = true;
-            io.stderr.write(`asl-lint: not fixed ${file}: ${problem}\n`);
-            // Report the findings of the text on disk, not of the unwritten fix.
-            const config = configs.forFile(absolute);
-            results[results.length - 1] = lintText(text, { filePath: file, rules: config.rules, settings: config.settings, knownRuleIds });
+      const included = files.map((file) => ({ file, absolute: resolve(io.cwd, file) })).filter(({ absolute }) => !configs.forFile(absolute).ignored);
+      const threads = options.fix || options.fixDryRun || !io.workerEntry ? 1 : threadCount(included.length, options.concurrency);
+      const lintHere = (share: readonly { readonly file: string; readonly absolute: string }[]): FileOutcome[] =>
+        share.map(({ file, absolute }) => {
+          let text: string;
+          try {
+            text = readTextFile(absolute);
+          } catch (error) {
+            return { kind: 'unreadable', file, error };
           }
+          return { kind: 'linted', result: lintFileOnDisk(file, absolute, text) };
+        });
+      const task = { cwd: io.cwd, config: options.config, rules: options.rules, workflowType: options.workflowType };
+      const outcomes = threads > 1 ? await lintInParallel(task, included, threads, io.workerEntry!, lintHere) : lintHere(included);
+      for (const outcome of outcomes) {
+        if (outcome.kind === 'linted') results.push(outcome.result);
+        else {
+          ioFailed = true;
+          io.stderr.write(`asl-lint: cannot read ${outcome.file}: ${describeFsError(outcome.error)}\n`);
         }
       }
       lintLinkedFiles(
@@ -202,11 +216,11 @@ function useColor(options: CliOptions, io: CliIO, stream: { isTTY?: boolean }): 
 }
 
 function describeFsError(error: unknown): string {
-  const code = (error as { code?: string }).code;
+  const { code, message } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown };
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'is a directory';
   if (code === 'EACCES') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
+  return typeof message === 'string' ? message : String(error);
 }
 
 function listRules(): string {

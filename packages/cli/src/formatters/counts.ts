@@ -1,4 +1,5 @@
-import type { Diagnostic, LintResult } from '@asl-lint/core';
+import type { Diagnostic } from '@asl-lint/core';
+import type { LintedFile } from './types.js';
 
 export interface Counts {
   errorCount: number;
@@ -9,7 +10,7 @@ export interface Counts {
 }
 
 /** Suppressed findings are kept for SARIF but never counted. */
-export function activeDiagnostics(result: LintResult): Diagnostic[] {
+export function activeDiagnostics(result: LintedFile): Diagnostic[] {
   return result.diagnostics.filter((d) => !d.suppressed);
 }
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { docsUrl, toLineColumn, type Diagnostic, type LintResult, type Range, type Rule, type Severity } from '@asl-lint/core';
+import { docsUrl, toLineColumn, type Diagnostic, type Range, type Rule, type Severity } from '@asl-lint/core';
 import { absoluteFileUri, directoryUri, relativeUri, repoRelativePath } from './locations.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, Formatter, LintedFile } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/asl-lint/asl-lint';
@@ -55,7 +55,7 @@ export const formatSarif: Formatter = (results, context) => {
   return JSON.stringify(log, null, 2) + '\n';
 };
 
-function ruleDescriptors(results: readonly LintResult[], rules: readonly Rule[]) {
+function ruleDescriptors(results: readonly LintedFile[], rules: readonly Rule[]) {
   const descriptors = rules.map((rule) => describeRule(rule));
   const known = new Set(descriptors.map((descriptor) => descriptor.id));
   // Findings of no registered rule (internal errors) still need a descriptor for their ruleIndex.
@@ -93,7 +93,7 @@ function describeRule(rule: Rule) {
   };
 }
 
-function toResult(result: LintResult, diagnostic: Diagnostic, context: FormatContext, ruleIndex: number, seen: Map<string, number>) {
+function toResult(result: LintedFile, diagnostic: Diagnostic, context: FormatContext, ruleIndex: number, seen: Map<string, number>) {
   const primary = location(result, diagnostic.range, context);
   // GitHub code scanning keeps at most 1,000 related locations per result.
   const related = (diagnostic.related ?? []).slice(0, MAX_RELATED).map((item, index) => ({ ...location(result, item.range, context), id: index + 1, message: { text: item.message } }));
@@ -153,7 +153,7 @@ function toResult(result: LintResult, diagnostic: Diagnostic, context: FormatCon
   return sarifResult;
 }
 
-function location(result: LintResult, range: Range, context: FormatContext): SarifLocation {
+function location(result: LintedFile, range: Range, context: FormatContext): SarifLocation {
   const { line, column, endLine, endColumn } = toLineColumn(result.lines, range);
   const relative = repoRelativePath(result.filePath, context.cwd, context.pathBase);
   const artifactLocation = relative !== undefined ? { uri: relativeUri(relative), uriBaseId: SRCROOT } : { uri: absoluteFileUri(result.filePath, context.cwd) };
@@ -166,7 +166,7 @@ function location(result: LintResult, range: Range, context: FormatContext): Sar
  */
 const require = createRequire(import.meta.url);
 
-function lineHash(result: LintResult, diagnostic: Diagnostic, seen: Map<string, number>): string {
+function lineHash(result: LintedFile, diagnostic: Diagnostic, seen: Map<string, number>): string {
   // node:crypto (and the streams it loads) costs every run a few milliseconds: load it for SARIF output only.
   const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const { line } = result.lines.positionAt(diagnostic.range.start);

@@ -10,5 +10,8 @@ export interface FormatContext {
   readonly version: string;
 }
 
+/** What formatters and the CLI keep of a file's lint: a worker thread sends these parts back. */
+export type LintedFile = Pick<LintResult, 'filePath' | 'text' | 'diagnostics' | 'lines' | 'linked'>;
+
 /** A formatter is a pure function of the results. */
-export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;
+export type Formatter = (results: readonly LintedFile[], context: FormatContext) => string;
