@@ -236,13 +236,13 @@ if (files.length) {
   const file = join(repo, 'examples', readdirSync(join(repo, 'examples')).find((f) => f.endsWith('.asl.json')) ?? '');
   const probe = spawnSync(process.execPath, [join(here, 'startup-probe.mjs'), file], { cwd: repo, encoding: 'utf8' });
   const report = JSON.parse(probe.stdout.trim().split('\n').pop());
-  // The bundle: which of its lazily loaded files (lazy/*.cjs, eks-validators/*.cjs) the same run reads.
+  // The bundle: which of its lazily loaded files (lazy/*.cjs) the same run reads.
   const bundled = spawnSync(process.execPath, ['--require', join(here, 'loaded-files.cjs'), cli, file], { cwd: repo, encoding: 'utf8' });
   const lazyLoaded = (bundled.stderr.split('\n').find((line) => line.startsWith('loaded-files ')) ?? 'loaded-files []').slice('loaded-files '.length);
   const files = JSON.parse(lazyLoaded).filter((path) => path.startsWith(bundleDir) && path !== cli && path !== join(bundleDir, 'cli.cjs')).map((path) => path.slice(bundleDir.length + 1));
   sections.push(
     `### Start-up\n\nLinting \`${file.slice(repo.length + 1)}\` in-process (workspace build): first report after ${ms(report.firstDiagnosticMs)} ms from process start; heavy modules loaded: ${report.loadedHeavy.length ? report.loadedHeavy.join(', ') : 'none'} (jsonata and the TypeScript parser must not appear).\n\n` +
-      `The bundle on the same file reads, besides itself: ${files.length ? files.map((f) => `\`${f}\``).join(', ') : 'nothing'} (the EKS payload validators of the APIs the file calls; no \`lazy/\` file: YAML, JSONata, ajv and fast-glob stay unread).\n`,
+      `The bundle on the same file reads, besides itself: ${files.length ? files.map((f) => `\`${f}\``).join(', ') : 'nothing'} (expected: nothing; YAML, JSONata, ajv and fast-glob stay unread).\n`,
   );
 }
 

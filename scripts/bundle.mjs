@@ -10,16 +10,16 @@
  *
  * Modules that the sources load lazily with `createRequire(import.meta.url)` stay lazy: the rewrite below
  * turns them into plain `require` calls, which esbuild bundles as modules evaluated on first use.
- * The heavy ones (YAML, JSONata, ajv's compiler, fast-glob) and the EKS payload validators generated ahead
- * of time go into files of their own beside the bundle (`lazy/`, `eks-validators/`), so that a run on a
- * plain .asl.json does not even parse them (about half of the code; see bench/run.mjs, "One file").
+ * The heavy ones (YAML, JSONata, ajv's compiler, fast-glob) go into files of their own beside the bundle
+ * (`lazy/`), so that a run on a plain .asl.json does not even parse them (about half of the code; see bench/run.mjs,
+ * "One file").
  *
  * Usage: node scripts/bundle.mjs [outfile of the bin]   (the ASL schema validators must have been precompiled first:
  * packages/core/dist/schema/validators.generated.cjs, else they are compiled on each run).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +66,6 @@ const lazyRequires = {
 /** Packages loaded on first use from `lazy/<file>.cjs`; ajv and ajv-errors share one file (one copy of ajv's codegen). */
 const LAZY_FILES = { yaml: ['yaml'], jsonata: ['jsonata'], ajv: ['ajv', 'ajv-errors'], 'fast-glob': ['fast-glob'] };
 const lazyFileOf = new Map(Object.entries(LAZY_FILES).flatMap(([file, names]) => names.map((name) => [name, file])));
-const GENERATED_EKS_VALIDATORS = join(root, 'packages/core/generated/eks-validators');
 
 const lazyFiles = {
   name: 'lazy-files',
@@ -76,8 +75,7 @@ const lazyFiles = {
       contents: `module.exports = require(${JSON.stringify(`./lazy/${lazyFileOf.get(args.path)}.cjs`)})[${JSON.stringify(args.path)}];`,
       loader: 'js',
     }));
-    build.onResolve({ filter: /^\.\/(lazy|eks-validators)\// }, (args) => ({ path: args.path, external: true }));
-    build.onResolve({ filter: /generated\/eks-validators\/index\.cjs$/ }, () => ({ path: './eks-validators/index.cjs', external: true }));
+    build.onResolve({ filter: /^\.\/lazy\// }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -90,14 +88,6 @@ for (const [file, names] of Object.entries(LAZY_FILES)) {
     outfile: join(dirname(outfile), 'lazy', `${file}.cjs`),
   });
 }
-// One file per API and form, as generated; the index keeps requiring each on first use.
-await esbuild.build({
-  ...common,
-  entryPoints: readdirSync(GENERATED_EKS_VALIDATORS).filter((name) => name.endsWith('.cjs')).map((name) => join(GENERATED_EKS_VALIDATORS, name)),
-  outdir: join(dirname(outfile), 'eks-validators'),
-  outExtension: { '.js': '.cjs' },
-  plugins: [{ name: 'per-api', setup: (b) => b.onResolve({ filter: /^\.\/[^/]+\.cjs$/ }, (args) => ({ path: args.path, external: true })) }],
-});
 
 const cliFile = join(dirname(outfile), 'cli.cjs');
 await esbuild.build({

@@ -1,7 +1,7 @@
 /**
  * Our regular expressions run on user text (definitions, templates, CDK sources), so none may backtrack
  * catastrophically. This collects every regex literal, every `new RegExp`/`RegExp(...)` and every JSON Schema
- * `pattern` string in the sources (and the generated validators), and reviews each with a safe-regex style check.
+ * `pattern` string in the sources, and reviews each with a safe-regex style check.
  * A computed `new RegExp(...)` cannot be reviewed and must be in the allowlist with the reason it is safe.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { repo } from './support/cli-bin.js';
 import { reviewRegex } from './support/regex-safety.js';
 
-const ROOTS = ['packages/core/src', 'packages/config/src', 'packages/cli/src', 'packages/lsp/src', 'rules/src', 'packages/core/generated'];
+const ROOTS = ['packages/core/src', 'packages/config/src', 'packages/cli/src', 'packages/lsp/src', 'rules/src'];
 
 /**
  * Reviewed exceptions: `file` and the regex source (or, for a computed RegExp, its argument's text), why the
@@ -31,6 +31,13 @@ const ALLOWLIST: { file: string; source: string; flags: string; why: string; att
     flags: '',
     why: 'each repetition must consume a ",", which neither \\s nor \\d matches, and \\s and \\d are disjoint: every split is forced',
     attack: `1${' , 1'.repeat(20_000)} ,`,
+  },
+  {
+    file: 'packages/core/src/catalog/payload-schema.ts',
+    source: 'catalogPattern',
+    flags: '',
+    why: 'validatePayload compiles the `pattern` strings of the parameter specs, each reviewed here where the catalog declares it (packages/core/test/catalog/payload-differential.test.ts checks that every spec pattern is such a literal)',
+    attack: 'x',
   },
   {
     file: 'packages/cli/src/policy-command.ts',

@@ -1,10 +1,12 @@
 /**
- * JSON Schemas for an integration's payload, generated from its parameter specs, in the two forms a state can use:
- * `Parameters` (JSONPath: `Key.$` takes a path or intrinsic instead of the value) and `Arguments` (JSONata: any value
- * may be a `{% … %}` expression). Validated with ajv + ajv-errors, compiled once per API and form, on first use.
+ * An integration's payload checked against its parameter specs, in the two forms a state can use: `Parameters`
+ * (JSONPath: `Key.$` takes a path or intrinsic instead of the value) and `Arguments` (JSONata: any value may be a
+ * `{% … %}` expression). `validatePayload` walks the specs directly; `buildPayloadSchema` states the same rules as a
+ * JSON Schema (with ajv-errors messages) for editors and external validators, and a differential test keeps the two
+ * in agreement.
  */
-import { createRequire } from 'node:module';
 import type { JsonValue, Path } from '../ast.js';
+import { isJsonataExpression } from '../dynamic-values.js';
 import type { ParameterFields, ParameterSpec } from './parameter-spec.js';
 import { describeSpec } from './parameter-spec.js';
 
@@ -24,7 +26,23 @@ export type PayloadProblem =
 type Schema = { [key: string]: unknown };
 
 const JSONATA_STRING: Schema = { type: 'string', pattern: '^\\{%[\\s\\S]*%\\}$' };
-const DYNAMIC_VALUE: Schema = { type: 'string', errorMessage: { type: 'must be a string holding a path or an intrinsic function' } };
+/** What a structure must be, and a `Key.$` value (JSONPath). */
+const OBJECT_EXPECTED = 'an object';
+const DYNAMIC_EXPECTED = 'a string holding a path or an intrinsic function';
+const DYNAMIC_VALUE: Schema = { type: 'string', errorMessage: { type: `must be ${DYNAMIC_EXPECTED}` } };
+
+/** The texts of constraint problems, shared by the schemas' ajv-errors messages and `validatePayload`. */
+const MESSAGES = {
+  minLength: (n: number) => `must have at least ${n} character${n === 1 ? '' : 's'}`,
+  maxLength: (n: number) => `must have at most ${n} characters`,
+  pattern: (pattern: string, description: string | undefined) => `must contain only ${description ?? `text matching ${pattern}`}`,
+  minimum: (n: number) => `must be at least ${n}`,
+  maximum: (n: number) => `must be at most ${n}`,
+  minItems: (n: number) => `must have at least ${n} items`,
+  maxItems: (n: number) => `must have at most ${n} item${n === 1 ? '' : 's'}`,
+  minEntries: (n: number) => `must have at least ${n} entr${n === 1 ? 'y' : 'ies'}`,
+  maxEntries: (n: number) => `must have at most ${n} entries`,
+};
 
 /** The JSON Schema of a payload with these top-level fields. */
 export function buildPayloadSchema(fields: ParameterFields, form: PayloadForm): Schema {
@@ -32,26 +50,18 @@ export function buildPayloadSchema(fields: ParameterFields, form: PayloadForm): 
   return form === 'Arguments' ? allowJsonata(schema) : schema;
 }
 
-/**
- * Nested structures are the bulk of a schema and of its compile time (createCluster: ~300 ms whole), while a payload
- * uses few of them. Validation therefore compiles the top level with these left open, and each of them on first use.
- */
-function isDeep(spec: ParameterSpec): boolean {
-  return spec.type === 'structure' || (spec.type === 'list' && spec.items.type === 'structure');
-}
-
-function objectSchema(fields: ParameterFields, form: PayloadForm, shallow = false): Schema {
+function objectSchema(fields: ParameterFields, form: PayloadForm): Schema {
   const properties: Schema = {};
   const allOf: Schema[] = [];
   for (const [name, spec] of Object.entries(fields)) {
-    properties[name] = shallow && isDeep(spec) ? {} : valueSchema(spec, form);
+    properties[name] = valueSchema(spec, form);
     if (form === 'Parameters') {
       // `X` and `X.$` together are reported by the generic payload-template check (asl/paths), not here.
       properties[`${name}.$`] = DYNAMIC_VALUE;
       if (spec.required) allOf.push({ anyOf: [{ required: [name] }, { required: [`${name}.$`] }] });
     }
   }
-  const schema: Schema = { type: 'object', properties, additionalProperties: false, errorMessage: { type: 'must be an object' } };
+  const schema: Schema = { type: 'object', properties, additionalProperties: false, errorMessage: { type: `must be ${OBJECT_EXPECTED}` } };
   if (form === 'Arguments') {
     const required = Object.keys(fields).filter((name) => fields[name].required);
     if (required.length > 0) schema.required = required;
@@ -78,15 +88,15 @@ function baseSchema(spec: ParameterSpec, form: PayloadForm): Schema {
       }
       if (spec.minLength !== undefined) {
         schema.minLength = spec.minLength;
-        messages.minLength = `must have at least ${spec.minLength} character${spec.minLength === 1 ? '' : 's'}`;
+        messages.minLength = MESSAGES.minLength(spec.minLength);
       }
       if (spec.maxLength !== undefined) {
         schema.maxLength = spec.maxLength;
-        messages.maxLength = `must have at most ${spec.maxLength} characters`;
+        messages.maxLength = MESSAGES.maxLength(spec.maxLength);
       }
       if (spec.pattern !== undefined) {
         schema.pattern = spec.pattern;
-        messages.pattern = `must contain only ${spec.patternDescription ?? `text matching ${spec.pattern}`}`;
+        messages.pattern = MESSAGES.pattern(spec.pattern, spec.patternDescription);
       }
       break;
     case 'boolean':
@@ -96,11 +106,11 @@ function baseSchema(spec: ParameterSpec, form: PayloadForm): Schema {
       schema.type = 'integer';
       if (spec.minimum !== undefined) {
         schema.minimum = spec.minimum;
-        messages.minimum = `must be at least ${spec.minimum}`;
+        messages.minimum = MESSAGES.minimum(spec.minimum);
       }
       if (spec.maximum !== undefined) {
         schema.maximum = spec.maximum;
-        messages.maximum = `must be at most ${spec.maximum}`;
+        messages.maximum = MESSAGES.maximum(spec.maximum);
       }
       break;
     case 'list':
@@ -108,11 +118,11 @@ function baseSchema(spec: ParameterSpec, form: PayloadForm): Schema {
       schema.items = valueSchema(spec.items, form);
       if (spec.minItems !== undefined) {
         schema.minItems = spec.minItems;
-        messages.minItems = `must have at least ${spec.minItems} items`;
+        messages.minItems = MESSAGES.minItems(spec.minItems);
       }
       if (spec.maxItems !== undefined) {
         schema.maxItems = spec.maxItems;
-        messages.maxItems = `must have at most ${spec.maxItems} item${spec.maxItems === 1 ? '' : 's'}`;
+        messages.maxItems = MESSAGES.maxItems(spec.maxItems);
       }
       break;
     case 'structure':
@@ -124,11 +134,11 @@ function baseSchema(spec: ParameterSpec, form: PayloadForm): Schema {
       if (form === 'Parameters') schema.patternProperties = { '\\.\\$$': DYNAMIC_VALUE };
       if (spec.minEntries !== undefined) {
         schema.minProperties = spec.minEntries;
-        messages.minProperties = `must have at least ${spec.minEntries} entr${spec.minEntries === 1 ? 'y' : 'ies'}`;
+        messages.minProperties = MESSAGES.minEntries(spec.minEntries);
       }
       if (spec.maxEntries !== undefined) {
         schema.maxProperties = spec.maxEntries;
-        messages.maxProperties = `must have at most ${spec.maxEntries} entries`;
+        messages.maxProperties = MESSAGES.maxEntries(spec.maxEntries);
       }
       break;
     case 'json':
@@ -144,162 +154,222 @@ function allowJsonata(schema: Schema): Schema {
   return { if: JSONATA_STRING, else: schema };
 }
 
+
 // ---------------------------------------------------------------------------------------------------------------
-// Validation
-
-export interface AjvError {
-  keyword: string;
-  instancePath: string;
-  message?: string;
-  params: { [key: string]: unknown; errors?: AjvError[] };
-}
-
-export type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
-
-const require = createRequire(import.meta.url);
-let ajvInstance: { compile(schema: object): Validator } | undefined;
-
-/** ajv and ajv-errors load on the first EKS payload, never for definitions without one. */
-function ajv(): { compile(schema: object): Validator } {
-  if (!ajvInstance) {
-    const Ajv = require('ajv').default as new (options: object) => { compile(schema: object): Validator };
-    const addErrors = require('ajv-errors').default as (ajv: object) => void;
-    const instance = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
-    addErrors(instance);
-    ajvInstance = instance;
-  }
-  return ajvInstance;
-}
-
-/** The schemas validation runs: the top level with nested structures left open, and each nested structure. */
-export interface PayloadSchemaParts {
-  readonly top: Schema;
-  readonly nested: Readonly<Record<string, Schema>>;
-}
-
-export function payloadSchemaParts(fields: ParameterFields, form: PayloadForm): PayloadSchemaParts {
-  const top = objectSchema(fields, form, true);
-  const nested: Record<string, Schema> = {};
-  for (const [name, spec] of Object.entries(fields)) if (isDeep(spec)) nested[name] = valueSchema(spec, form);
-  return { top: form === 'Arguments' ? allowJsonata(top) : top, nested };
-}
-
-/** FNV-1a of the parts' JSON: ties validators generated ahead of time to the schemas they were generated from. */
-export function payloadSchemaHash(parts: PayloadSchemaParts): string {
-  const text = JSON.stringify(parts);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `${text.length.toString(16)}-${hash.toString(16)}`;
-}
-
-/** Validators generated ahead of time with ajv's standalone code (scripts/generate-eks-validators.mjs). */
-export interface PrecompiledPayloadValidators {
-  readonly schemaHash: string;
-  readonly top: Validator;
-  readonly nested: Readonly<Record<string, Validator>>;
-}
+// Validation: a walk over the specs, with the semantics of the schemas above as ajv + ajv-errors apply them.
 
 /**
- * A payload validator. It uses the validators generated ahead of time when `precompiled` returns ones made from the
- * same schemas; otherwise it compiles the top level on the first call and each nested structure (`ResourcesVpcConfig`,
- * `LogOptions`, `Selectors`…) the first time a payload has it. Keep one per API and form (module-level), so a process
- * compiles each part at most once.
+ * The problems of a payload with these top-level fields, in a fixed order (the rule tests pin it): at each object,
+ * its missing keys (spec order), its unknown keys (payload order), then its members (spec order, `Key` before
+ * `Key.$`; a map's entries in payload order, its `.$` entries after them); at each value, the problems inside it
+ * before its own type, enum and constraint problems (at most one constraint per value). At the top level, nested
+ * structures and lists of them come last, in spec order.
+ * Values a template resolves (`{"Ref": …}`, `"${Name}"`) get no type, enum or constraint problem.
+ * The walk follows the specs, never deeper than the catalog nests them, whatever the payload's depth.
  */
-export function createPayloadValidator(
-  fields: ParameterFields,
-  form: PayloadForm,
-  precompiled?: () => PrecompiledPayloadValidators | undefined,
-): (payload: JsonValue) => PayloadProblem[] {
-  const root: ParameterSpec = { type: 'structure', fields, doc: '' };
-  let parts: PayloadSchemaParts | undefined;
-  let ready: PrecompiledPayloadValidators | undefined;
-  let top: Validator | undefined;
-  const nested = new Map<string, Validator>();
-  return (payload) => {
-    if (!top) {
-      // The generated validators are trusted as they are: a test checks their hash against the catalog, so
-      // a run does not rebuild every schema just to compare it.
-      ready = precompiled?.();
-      if (!ready) parts = payloadSchemaParts(fields, form);
-      top = ready?.top ?? ajv().compile(parts!.top);
-    }
-    const problems = top(payload) ? [] : toProblems(top.errors ?? [], payload, [], root, form);
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return problems;
-    for (const [name, spec] of Object.entries(fields)) {
-      if (!isDeep(spec) || !Object.hasOwn(payload, name)) continue;
-      let validate = nested.get(name);
-      if (!validate) {
-        validate = ready?.nested[name] ?? ajv().compile((parts ??= payloadSchemaParts(fields, form)).nested[name]);
-        nested.set(name, validate);
-      }
-      const value = payload[name];
-      if (!validate(value)) problems.push(...toProblems(validate.errors ?? [], value, [name], spec, form));
-    }
-    return problems;
-  };
+export function validatePayload(fields: ParameterFields, form: PayloadForm, payload: JsonValue): PayloadProblem[] {
+  if (form === 'Arguments' && isJsonataExpression(payload)) return [];
+  const walk = new PayloadWalk(form);
+  walk.structure(fields, payload, true);
+  if (!isObject(payload)) return walk.problems;
+  const shape = shapeOf(fields);
+  for (let i = 0; i < shape.names.length; i++) {
+    const name = shape.names[i];
+    if (isDeep(shape.specs[i]) && Object.hasOwn(payload, name)) walk.member(shape.specs[i], payload[name], name);
+  }
+  return walk.problems;
 }
 
-/** Turns ajv errors on `data` (found at `base` in the payload, described by `spec`) into problems. */
-function toProblems(errors: readonly AjvError[], data: JsonValue, base: Path, spec: ParameterSpec, form: PayloadForm): PayloadProblem[] {
-  const problems: PayloadProblem[] = [];
-  const seen = new Set<string>();
-  const add = (problem: PayloadProblem): void => {
-    const key = `${problem.kind}\u0000${JSON.stringify(problem.path)}\u0000${'key' in problem ? problem.key : ''}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    problems.push(problem);
-  };
-  for (const error of errors) {
-    const relative = toPath(error.instancePath, data);
-    const path = [...base, ...relative];
-    switch (error.keyword) {
-      case 'required': {
-        const missing = String(error.params.missingProperty);
-        add({ kind: 'missing', path, key: missing.endsWith('.$') ? missing.slice(0, -2) : missing });
-        break;
+/** Nested structures (and lists of them) are reported after the rest of the top level. */
+function isDeep(spec: ParameterSpec): boolean {
+  return spec.type === 'structure' || (spec.type === 'list' && spec.items.type === 'structure');
+}
+
+type JsonObject = { readonly [key: string]: JsonValue };
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function own(object: JsonObject, key: string): JsonValue | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** A structure's members as arrays, with their `Key.$` names, made once per structure. */
+interface Shape {
+  readonly names: readonly string[];
+  readonly specs: readonly ParameterSpec[];
+  readonly dynamicNames: readonly string[];
+}
+
+const shapes = new WeakMap<ParameterFields, Shape>();
+
+function shapeOf(fields: ParameterFields): Shape {
+  let shape = shapes.get(fields);
+  if (!shape) {
+    const names = Object.keys(fields);
+    shape = { names, specs: names.map((name) => fields[name]), dynamicNames: names.map((name) => `${name}.$`) };
+    shapes.set(fields, shape);
+  }
+  return shape;
+}
+
+/** Each pattern of the catalog compiled once, in unicode mode like JSON Schema's `pattern`. */
+const patterns = new Map<string, RegExp>();
+
+function patternOf(catalogPattern: string): RegExp {
+  let pattern = patterns.get(catalogPattern);
+  if (!pattern) {
+    // Only the catalog's patterns come here, each reviewed where it is declared (test/regex-safety.test.ts).
+    pattern = new RegExp(catalogPattern, 'u');
+    patterns.set(catalogPattern, pattern);
+  }
+  return pattern;
+}
+
+/** Length in code points, as JSON Schema counts it (a lone surrogate counts as one). */
+function codePointLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    length++;
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+  }
+  return length;
+}
+
+/** JSON Schema's `integer`: a number without a fractional part (infinities included, NaN not). */
+function isInteger(value: number): boolean {
+  return !(value % 1) && !Number.isNaN(value);
+}
+
+function hasJsonType(value: JsonValue, type: 'object' | 'array' | 'string' | 'number' | 'boolean'): boolean {
+  switch (type) {
+    case 'object':
+      return isObject(value);
+    case 'array':
+      return Array.isArray(value);
+    default:
+      return typeof value === type;
+  }
+}
+
+class PayloadWalk {
+  readonly problems: PayloadProblem[] = [];
+  /** Path of the value being checked; copied only into problems. */
+  private readonly path: (string | number)[] = [];
+
+  constructor(private readonly form: PayloadForm) {}
+
+  /** A member of an object or list: in `Arguments` any value may be a JSONata expression instead. */
+  member(spec: ParameterSpec, value: JsonValue, key: string | number): void {
+    this.path.push(key);
+    if (this.form !== 'Arguments' || !isJsonataExpression(value)) this.value(spec, value);
+    this.path.pop();
+  }
+
+  structure(fields: ParameterFields, value: JsonValue, topLevel: boolean): void {
+    if (!isObject(value)) {
+      this.own(value, OBJECT_EXPECTED);
+      return;
+    }
+    const shape = shapeOf(fields);
+    const dynamic = this.form === 'Parameters';
+    for (let i = 0; i < shape.names.length; i++) {
+      if (shape.specs[i].required && own(value, shape.names[i]) === undefined && (!dynamic || own(value, shape.dynamicNames[i]) === undefined)) {
+        this.problems.push({ kind: 'missing', path: [...this.path], key: shape.names[i] });
       }
-      case 'additionalProperties':
-        add({ kind: 'unknown', path, key: String(error.params.additionalProperty), known: knownKeys(spec, relative, form) });
-        break;
-      case 'errorMessage': {
-        const original = error.params.errors?.[0];
-        if (!original || isTemplateValue(valueAt(data, relative))) break;
-        if (original.keyword === 'type') add({ kind: 'type', path, expected: (error.message ?? '').replace(/^must be /, '') });
-        else if (original.keyword === 'enum') add({ kind: 'enum', path, allowed: (original.params.allowedValues as string[]) ?? [] });
-        else add({ kind: 'constraint', path, message: error.message ?? '' });
-        break;
-      }
-      default:
-        // `if` (JSONata alternatives) and `anyOf` (the `Key`/`Key.$` pair) only restate the errors above.
-        break;
+    }
+    for (const key of Object.keys(value)) {
+      if (Object.hasOwn(fields, key) || (dynamic && key.endsWith('.$') && Object.hasOwn(fields, key.slice(0, -2)))) continue;
+      const known = dynamic ? shape.names.flatMap((name, i) => [name, shape.dynamicNames[i]]) : [...shape.names];
+      this.problems.push({ kind: 'unknown', path: [...this.path], key, known });
+    }
+    for (let i = 0; i < shape.names.length; i++) {
+      const member = own(value, shape.names[i]);
+      if (member !== undefined && !(topLevel && isDeep(shape.specs[i]))) this.member(shape.specs[i], member, shape.names[i]);
+      if (!dynamic) continue;
+      const path = own(value, shape.dynamicNames[i]);
+      if (path !== undefined) this.dynamic(path, shape.dynamicNames[i]);
     }
   }
-  return problems;
-}
 
-/** Names the object at `path` (under `spec`) accepts, `.$` variants included in `Parameters`. */
-function knownKeys(spec: ParameterSpec, path: readonly (string | number)[], form: PayloadForm): string[] {
-  let current: ParameterSpec | undefined = spec;
-  for (const segment of path) {
-    if (current?.type === 'list') current = current.items;
-    else if (current?.type === 'map') current = current.values;
-    else if (current?.type === 'structure' && typeof segment === 'string') current = Object.hasOwn(current.fields, segment) ? current.fields[segment] : undefined;
-    else current = undefined;
+  /** A `Key.$` value: a path or an intrinsic function, as a string. */
+  private dynamic(value: JsonValue, key: string): void {
+    this.path.push(key);
+    if (typeof value !== 'string') this.own(value, DYNAMIC_EXPECTED);
+    this.path.pop();
   }
-  if (current?.type !== 'structure') return [];
-  return Object.keys(current.fields).flatMap((name) => (form === 'Parameters' ? [name, `${name}.$`] : [name]));
-}
 
-function valueAt(root: JsonValue, path: readonly (string | number)[]): unknown {
-  let current: unknown = root;
-  for (const segment of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
+  private value(spec: ParameterSpec, value: JsonValue): void {
+    switch (spec.type) {
+      case 'structure':
+        this.structure(spec.fields, value, false);
+        return;
+      case 'list': {
+        if (!Array.isArray(value)) {
+          this.own(value, describeSpec(spec));
+          return;
+        }
+        for (let i = 0; i < value.length; i++) this.member(spec.items, value[i], i);
+        if (spec.minItems !== undefined && value.length < spec.minItems) this.own(value, undefined, undefined, MESSAGES.minItems(spec.minItems));
+        else if (spec.maxItems !== undefined && value.length > spec.maxItems) this.own(value, undefined, undefined, MESSAGES.maxItems(spec.maxItems));
+        return;
+      }
+      case 'map': {
+        if (!isObject(value)) {
+          this.own(value, describeSpec(spec));
+          return;
+        }
+        const keys = Object.keys(value);
+        const dynamic = this.form === 'Parameters';
+        for (const key of keys) if (!dynamic || !key.endsWith('.$')) this.member(spec.values, value[key], key);
+        if (dynamic) for (const key of keys) if (key.endsWith('.$')) this.dynamic(value[key], key);
+        if (spec.minEntries !== undefined && keys.length < spec.minEntries) this.own(value, undefined, undefined, MESSAGES.minEntries(spec.minEntries));
+        else if (spec.maxEntries !== undefined && keys.length > spec.maxEntries) this.own(value, undefined, undefined, MESSAGES.maxEntries(spec.maxEntries));
+        return;
+      }
+      case 'string': {
+        const isString = typeof value === 'string';
+        const badEnum = spec.enum !== undefined && !spec.enum.includes(value as string);
+        let constraint: string | undefined;
+        if (isString && (spec.minLength !== undefined || spec.maxLength !== undefined)) {
+          const length = codePointLength(value);
+          if (spec.minLength !== undefined && length < spec.minLength) constraint = MESSAGES.minLength(spec.minLength);
+          else if (spec.maxLength !== undefined && length > spec.maxLength) constraint = MESSAGES.maxLength(spec.maxLength);
+        }
+        if (isString && constraint === undefined && spec.pattern !== undefined && !patternOf(spec.pattern).test(value)) {
+          constraint = MESSAGES.pattern(spec.pattern, spec.patternDescription);
+        }
+        if (!isString || badEnum || constraint !== undefined) this.own(value, isString ? undefined : describeSpec(spec), badEnum ? spec.enum : undefined, constraint);
+        return;
+      }
+      case 'integer': {
+        const isNumber = typeof value === 'number';
+        let constraint: string | undefined;
+        // Like JSON Schema, limits apply to any number (1.5 is not an integer and may also be below the minimum).
+        if (isNumber && spec.minimum !== undefined && (value < spec.minimum || Number.isNaN(value))) constraint = MESSAGES.minimum(spec.minimum);
+        else if (isNumber && spec.maximum !== undefined && (value > spec.maximum || Number.isNaN(value))) constraint = MESSAGES.maximum(spec.maximum);
+        const integer = isNumber && isInteger(value);
+        if (!integer || constraint !== undefined) this.own(value, integer ? undefined : describeSpec(spec), undefined, constraint);
+        return;
+      }
+      case 'boolean':
+        if (typeof value !== 'boolean') this.own(value, describeSpec(spec));
+        return;
+      case 'json':
+        if (!spec.accepts.some((type) => hasJsonType(value, type))) this.own(value, describeSpec(spec));
+        return;
+    }
   }
-  return current;
+
+  /** The value's own problems, in this order; none for a value a template resolves. */
+  private own(value: JsonValue, expected: string | undefined, allowed?: readonly string[], constraint?: string): void {
+    if (isTemplateValue(value)) return;
+    if (expected !== undefined) this.problems.push({ kind: 'type', path: [...this.path], expected });
+    if (allowed !== undefined) this.problems.push({ kind: 'enum', path: [...this.path], allowed });
+    if (constraint !== undefined) this.problems.push({ kind: 'constraint', path: [...this.path], message: constraint });
+  }
 }
 
 /**
@@ -311,23 +381,4 @@ function isTemplateValue(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const keys = Object.keys(value);
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
-}
-
-/** JSON Pointer → document path; numeric segments become indices only where the data is an array. */
-function toPath(pointer: string, payload: JsonValue): (string | number)[] {
-  if (pointer === '') return [];
-  const path: (string | number)[] = [];
-  let current: unknown = payload;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(current)) {
-      const index = Number(segment);
-      path.push(index);
-      current = current[index];
-    } else {
-      path.push(segment);
-      current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[segment] : undefined;
-    }
-  }
-  return path;
 }
