@@ -193,8 +193,19 @@ export function payloadKey(state: State): 'Parameters' | 'Arguments' {
   return state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
 }
 
-/** States reachable from `StartAt` within one scope, by every transition kind. Linear in the scope. */
-export function reachableStates(scope: Scope): Set<State> {
+const reachable = new WeakMap<Scope, ReadonlySet<State>>();
+
+/**
+ * States reachable from `StartAt` within one scope, by every transition kind. Linear in the scope, and computed once
+ * per scope: asl/unreachable-state and asl/no-terminal both ask. The set is shared: never change it.
+ */
+export function reachableStates(scope: Scope): ReadonlySet<State> {
+  let found = reachable.get(scope);
+  if (!found) reachable.set(scope, (found = findReachable(scope)));
+  return found;
+}
+
+function findReachable(scope: Scope): Set<State> {
   const seen = new Set<State>();
   const start = scope.startAt !== undefined ? scope.states.get(scope.startAt) : undefined;
   if (!start) return seen;

@@ -1,4 +1,4 @@
-import { defineRule, hasMalformedTransition, reachableStates } from '@asl-lint/core';
+import { defineRule, hasMalformedTransition, reachableStates, type State } from '@asl-lint/core';
 
 export default defineRule({
   meta: {
@@ -24,7 +24,7 @@ export default defineRule({
       if (scope.startAt === undefined || !scope.states.has(scope.startAt)) continue;
       const reached = reachableStates(scope);
       // A transition of the wrong type may lead anywhere: asl/schema reports it, and nothing is provably unreachable.
-      if ([...reached].some(hasMalformedTransition)) continue;
+      if (someMalformed(reached)) continue;
       for (const state of scope.states.values()) {
         // An entry of States that is not an object is not a state; asl/schema says so.
         if (state.node.kind !== 'object') continue;
@@ -33,3 +33,8 @@ export default defineRule({
     }
   },
 });
+
+function someMalformed(states: ReadonlySet<State>): boolean {
+  for (const state of states) if (hasMalformedTransition(state)) return true;
+  return false;
+}
