@@ -35,32 +35,30 @@ export default defineRule({
     const { machine } = context;
     // Each suggestion scans every state name: past a few dozen broken targets, hints stop paying for themselves.
     let suggestionsLeft = MAX_SUGGESTIONS;
-    const suggest = (target: string, names: string[]): string => {
+    const suggest = (target: string, scope: State['scope']): string => {
       if (suggestionsLeft <= 0) return '';
       suggestionsLeft--;
-      const suggestion = closestMatch(target, names);
+      const suggestion = closestMatch(target, [...scope.states.keys()]);
       return suggestion ? ` (did you mean "${suggestion}"?)` : '';
     };
-    const scopeOfName = new Map<string, State['scope']>();
-    for (const state of machine.states) if (!scopeOfName.has(state.name)) scopeOfName.set(state.name, state.scope);
+    // Every state's name, only needed once some transition names no state of its own scope.
+    let stateNames: Set<string> | undefined;
+    const isStateName = (name: string): boolean => (stateNames ??= new Set(machine.states.map((state) => state.name))).has(name);
 
     for (const scope of machine.scopes) {
-      const names = [...scope.states.keys()];
-      const where = scope.owner ? `the ${scope.kind === 'branch' ? 'branch' : 'item processor'} of "${scope.owner.name}"` : 'the state machine';
       // With States of the wrong type there is nothing to name: asl/schema reports States itself.
-      const statesIsObject = findNode(context.definition.root, [...scope.path, 'States'])?.kind === 'object';
-      if (scope.startAt !== undefined && statesIsObject && !scope.states.has(scope.startAt)) {
-        context.report({ path: [...scope.path, 'StartAt'], messageId: 'unknownStartAt', data: { target: scope.startAt, scope: where, hint: suggest(scope.startAt, names) } });
+      if (scope.startAt !== undefined && !scope.states.has(scope.startAt) && findNode(context.definition.root, [...scope.path, 'States'])?.kind === 'object') {
+        context.report({ path: [...scope.path, 'StartAt'], messageId: 'unknownStartAt', data: { target: scope.startAt, scope: describeScope(scope), hint: suggest(scope.startAt, scope) } });
       }
       for (const state of scope.states.values()) {
         for (const transition of state.transitions) {
           if (scope.states.has(transition.target)) continue;
           const field = transition.kind === 'Choice' ? `Choices[${transition.index}].Next` : transition.kind === 'Catch' ? `Catch[${transition.index}].Next` : transition.kind;
           const data = { state: state.name, field, target: transition.target };
-          if (scopeOfName.has(transition.target)) {
+          if (isStateName(transition.target)) {
             context.report({ path: transition.path, messageId: 'otherScope', data: { ...data, scopeKind: scope.kind === 'root' ? 'scope' : scope.kind === 'branch' ? 'branch' : 'item processor' } });
           } else {
-            context.report({ path: transition.path, messageId: 'unknownTarget', data: { ...data, scope: where, hint: suggest(transition.target, names) } });
+            context.report({ path: transition.path, messageId: 'unknownTarget', data: { ...data, scope: describeScope(scope), hint: suggest(transition.target, scope) } });
           }
         }
         if (!state.type || !NEEDS_NEXT_OR_END.has(state.type)) continue;
@@ -72,3 +70,8 @@ export default defineRule({
     }
   },
 });
+
+/** How messages name a scope (built only for a finding). */
+function describeScope(scope: State['scope']): string {
+  return scope.owner ? `the ${scope.kind === 'branch' ? 'branch' : 'item processor'} of "${scope.owner.name}"` : 'the state machine';
+}
