@@ -200,6 +200,8 @@ interface Shape {
   readonly names: readonly string[];
   readonly specs: readonly ParameterSpec[];
   readonly dynamicNames: readonly string[];
+  /** The names an `unknown` problem lists, per form (shared by all its problems, frozen). */
+  readonly known: { readonly [form in PayloadForm]: readonly string[] };
 }
 
 const shapes = new WeakMap<ParameterFields, Shape>();
@@ -208,7 +210,9 @@ function shapeOf(fields: ParameterFields): Shape {
   let shape = shapes.get(fields);
   if (!shape) {
     const names = Object.keys(fields);
-    shape = { names, specs: names.map((name) => fields[name]), dynamicNames: names.map((name) => `${name}.$`) };
+    const dynamicNames = names.map((name) => `${name}.$`);
+    const known = { Parameters: Object.freeze(names.flatMap((name, i) => [name, dynamicNames[i]])), Arguments: Object.freeze([...names]) };
+    shape = { names, specs: names.map((name) => fields[name]), dynamicNames, known };
     shapes.set(fields, shape);
   }
   return shape;
@@ -282,8 +286,7 @@ class PayloadWalk {
     }
     for (const key of Object.keys(value)) {
       if (Object.hasOwn(fields, key) || (dynamic && key.endsWith('.$') && Object.hasOwn(fields, key.slice(0, -2)))) continue;
-      const known = dynamic ? shape.names.flatMap((name, i) => [name, shape.dynamicNames[i]]) : [...shape.names];
-      this.problems.push({ kind: 'unknown', path: [...this.path], key, known });
+      this.problems.push({ kind: 'unknown', path: [...this.path], key, known: shape.known[this.form] });
     }
     for (let i = 0; i < shape.names.length; i++) {
       const member = own(value, shape.names[i]);
