@@ -34,24 +34,26 @@ export default defineRule({
       const canFinish = new Set<State>();
       const stack: State[] = [];
       for (const state of reached) {
-        const ends =
+        let ends =
           state.type === undefined ||
           state.type === 'Succeed' ||
           state.type === 'Fail' ||
           state.isEnd ||
           state.transitions.length === 0 ||
-          hasMalformedTransition(state) ||
-          state.transitions.some((t) => !scope.states.has(t.target));
-        if (ends) {
-          canFinish.add(state);
-          stack.push(state);
-        }
+          hasMalformedTransition(state);
         for (const transition of state.transitions) {
           const target = scope.states.get(transition.target);
-          if (!target) continue;
+          if (!target) {
+            ends = true; // a transition to nowhere
+            continue;
+          }
           const list = predecessors.get(target);
           if (list) list.push(state);
           else predecessors.set(target, [state]);
+        }
+        if (ends) {
+          canFinish.add(state);
+          stack.push(state);
         }
       }
       while (stack.length > 0) {
@@ -64,8 +66,8 @@ export default defineRule({
         }
       }
       const start = scope.states.get(scope.startAt)!;
-      const where = scope.owner ? `the ${scope.kind === 'branch' ? 'branch' : 'item processor'} of "${scope.owner.name}"` : 'the state machine';
       if (!canFinish.has(start)) {
+        const where = scope.owner ? `the ${scope.kind === 'branch' ? 'branch' : 'item processor'} of "${scope.owner.name}"` : 'the state machine';
         context.report({ path: [...scope.path, 'StartAt'], messageId: 'noTerminal', data: { startAt: scope.startAt, scope: where } });
         continue;
       }
