@@ -60,7 +60,7 @@ export function planReuse(
   const context = `${definition.host}\u0000${definition.name ?? ''}\u0000${definition.workflowType ?? ''}\u0000${text.slice(range.start, statesNode.range.start)}\u0000${text.slice(statesNode.range.end, range.end)}`;
   const states = new Map<string, StateMemo>();
   const clean = new Map<string, StateMemo>();
-  const reusable = previous !== undefined && previous.context === context && previous.rules === rules && previous.settings === settings;
+  const reusable = previous !== undefined && previous.context === context && previous.rules === rules && sameSettings(previous.settings, settings);
   for (const property of statesNode.properties) {
     if (states.has(property.key)) return undefined;
     const value = property.value;
@@ -73,6 +73,11 @@ export function planReuse(
     if (old !== undefined && old.text === stateText) clean.set(property.key, old);
   }
   return { clean, next: { context, rules, settings, states } };
+}
+
+function sameSettings(a: LintSettings, b: LintSettings): boolean {
+  const keys = Object.keys(a) as (keyof LintSettings)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
 /** The machine a state-local rule sees: its states under changed top-level states only. */
