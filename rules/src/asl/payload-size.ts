@@ -34,6 +34,14 @@ function oversizedBytes(value: JsonValue): number {
   return bytes > PAYLOAD_LIMIT_BYTES ? bytes : 0;
 }
 
+/**
+ * A whole number with thousands separators (`1,815,895`), as `toLocaleString('en-US')` writes it, without loading
+ * the ICU number formatter (about 9 ms on its first use in a process).
+ */
+function grouped(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
@@ -94,7 +102,7 @@ export default defineRule({
     const total = JSON.stringify(machine.value).length;
     if (context.definition.kind === 'state-machine' && total > DEFINITION_LIMIT_CHARS) {
       const start = context.definition.root.range.start;
-      context.report({ path: [], range: { start, end: start + 1 }, messageId: 'definitionTooLarge', data: { chars: total.toLocaleString('en-US') } });
+      context.report({ path: [], range: { start, end: start + 1 }, messageId: 'definitionTooLarge', data: { chars: grouped(total) } });
     }
     if (total <= PAYLOAD_LIMIT_BYTES / 3) return; // a UTF-16 unit is at most 3 UTF-8 bytes
     for (const state of machine.states) {
@@ -107,14 +115,14 @@ export default defineRule({
         if (bytes > 0) {
           reported = eks.form;
           const path: Path = [...eks.payloadPath, documentKey];
-          context.report({ path, at: 'key', messageId: 'eksDocumentTooLarge', data: { state: state.name, field: documentKey, api: eks.apiName, size: kib(bytes), bytes: bytes.toLocaleString('en-US') } });
+          context.report({ path, at: 'key', messageId: 'eksDocumentTooLarge', data: { state: state.name, field: documentKey, api: eks.apiName, size: kib(bytes), bytes: grouped(bytes) } });
         }
       }
       for (const field of PAYLOAD_FIELDS) {
         if (field === reported || !Object.hasOwn(state.fields, field)) continue;
         const bytes = oversizedBytes(state.fields[field]);
         if (bytes > 0) {
-          context.report({ path: [...state.path, field], at: 'key', messageId: 'payloadTooLarge', data: { state: state.name, field, size: kib(bytes), bytes: bytes.toLocaleString('en-US') } });
+          context.report({ path: [...state.path, field], at: 'key', messageId: 'payloadTooLarge', data: { state: state.name, field, size: kib(bytes), bytes: grouped(bytes) } });
         }
       }
     }
