@@ -178,12 +178,19 @@ export function hasMalformedTransition(state: State): boolean {
   if (fields.Next !== undefined && typeof fields.Next !== 'string') return true;
   if (type === 'Choice') {
     if (fields.Default !== undefined && typeof fields.Default !== 'string') return true;
-    if (fields.Choices !== undefined && !Array.isArray(fields.Choices)) return true;
-    if (Array.isArray(fields.Choices) && fields.Choices.some((rule) => !isObjectValue(rule) || (rule.Next !== undefined && typeof rule.Next !== 'string'))) return true;
+    if (hasMalformedList(fields.Choices)) return true;
   }
-  if (type === 'Task' || type === 'Parallel' || type === 'Map') {
-    if (fields.Catch !== undefined && !Array.isArray(fields.Catch)) return true;
-    if (Array.isArray(fields.Catch) && fields.Catch.some((catcher) => !isObjectValue(catcher) || (catcher.Next !== undefined && typeof catcher.Next !== 'string'))) return true;
+  if (type === 'Task' || type === 'Parallel' || type === 'Map') return hasMalformedList(fields.Catch);
+  return false;
+}
+
+/** `Choices` or `Catch` that is not an array, or holds an item that is not an object or whose `Next` is not a string. */
+function hasMalformedList(list: JsonValue | undefined): boolean {
+  if (list === undefined) return false;
+  if (!Array.isArray(list)) return true;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (!isObjectValue(item) || (item.Next !== undefined && typeof item.Next !== 'string')) return true;
   }
   return false;
 }
