@@ -73,7 +73,7 @@ export default defineRule({
       }
       for (const entry of literalStrings(state)) {
         // A key named like `InputPath` carries a path for another service (an EventBridge target, a nested definition).
-        if (/.Path$/.test(entry.key)) continue;
+        if (entry.key.endsWith('Path') && /.Path$/.test(entry.key)) continue;
         const what = literalExpression(entry.value);
         if (what) {
           const rename = renameToDollarKey(context.definition.root, context.text, entry.path, entry.key);
@@ -112,6 +112,9 @@ export default defineRule({
 
 /** What a plain string would be if its key ended in ".$": a path into the input or context, or an intrinsic call. */
 function literalExpression(value: string): string | undefined {
+  // Asked of every plain string of every template: look at the first character before any pattern.
+  const first = value.charCodeAt(0);
+  if (first !== 36 /* $ */ && first !== 83 /* S */) return undefined;
   if (/^\$(\$?\.|\$?\[)/.test(value) && parsePath(value, 'path').ok) return value.startsWith('$$') ? 'context object path' : 'path';
   if (value.startsWith('States.')) {
     const parsed = parseIntrinsic(value);

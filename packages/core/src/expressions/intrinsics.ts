@@ -102,6 +102,8 @@ const PARSE_DEPTH_LIMIT = 64;
 
 /** True when a string is written as a function call (`Name(` or `States.…`), as opposed to a path or plain text. */
 export function looksLikeIntrinsic(text: string): boolean {
+  // Most strings asked about are paths, and neither pattern can start with `$`.
+  if (text.charCodeAt(0) === 36) return false;
   return /^\s*[A-Za-z0-9_.]+\s*\(/.test(text) || /^\s*States\./.test(text);
 }
 
