@@ -127,16 +127,25 @@ interface Owner {
   readonly type?: StateType;
 }
 
-/** The validator of each state type and language, looked up without building the schema id for every state. */
-function stateValidators(validators: ReadonlyMap<string, SchemaValidator>): (type: StateType, language: QueryLanguage) => SchemaValidator {
-  const byType = new Map<StateType, Record<QueryLanguage, SchemaValidator>>();
-  for (const type of STATE_TYPES) {
-    byType.set(type, { JSONPath: validators.get(stateSchemaId(type, 'JSONPath'))!, JSONata: validators.get(stateSchemaId(type, 'JSONata'))! });
+type StateValidatorOf = (type: StateType, language: QueryLanguage) => SchemaValidator;
+let stateValidatorCache: { readonly validators: ReadonlyMap<string, SchemaValidator>; readonly lookup: StateValidatorOf } | undefined;
+
+/**
+ * The validator of each state type and language, looked up without building the schema id for every state; made
+ * once per set of validators (once per process), not per definition.
+ */
+function stateValidators(validators: ReadonlyMap<string, SchemaValidator>): StateValidatorOf {
+  if (stateValidatorCache?.validators !== validators) {
+    const byType = new Map<StateType, Record<QueryLanguage, SchemaValidator>>();
+    for (const type of STATE_TYPES) {
+      byType.set(type, { JSONPath: validators.get(stateSchemaId(type, 'JSONPath'))!, JSONata: validators.get(stateSchemaId(type, 'JSONata'))! });
+    }
+    stateValidatorCache = { validators, lookup: (type, language) => byType.get(type)![language] };
   }
-  return (type, language) => byType.get(type)![language];
+  return stateValidatorCache.lookup;
 }
 
-function checkState(state: State, machine: StateMachine, validatorOf: (type: StateType, language: QueryLanguage) => SchemaValidator, problems: StructureProblem[]): void {
+function checkState(state: State, machine: StateMachine, validatorOf: StateValidatorOf, problems: StructureProblem[]): void {
   const where = `State "${state.name}"`;
   if (state.node.kind !== 'object') {
     const actual = state.node.kind === 'array' ? 'an array' : describeValue(state.node.value);
