@@ -73,19 +73,19 @@ export default defineRule({
         let taskFailedAt: number | undefined;
         list.forEach((entry, index) => {
           if (!isObjectValue(entry)) return;
-          const where = `${kind}[${index}]`;
-          const base: Path = [...state.path, kind, index];
-          const data = { state: state.name, where };
+          // Paths and message data are built only for a report: most retriers and catchers have none.
+          const at = (...rest: (string | number)[]): Path => [...state.path, kind, index, ...rest];
+          const data = { state: state.name, where: `${kind}[${index}]` };
           const names = entry.ErrorEquals;
           if (Array.isArray(names)) {
-            if (names.length === 0) context.report({ path: [...base, 'ErrorEquals'], messageId: 'emptyErrorEquals', data });
+            if (names.length === 0) context.report({ path: at('ErrorEquals'), messageId: 'emptyErrorEquals', data });
             names.forEach((name, position) => {
               if (typeof name !== 'string') return;
-              const path = [...base, 'ErrorEquals', position];
               if (name === STATES_ALL) {
-                if (names.length > 1) context.report({ path, messageId: 'allNotAlone', data });
-                if (index !== list.length - 1) context.report({ path, messageId: 'allNotLast', data: { ...data, item } });
+                if (names.length > 1) context.report({ path: at('ErrorEquals', position), messageId: 'allNotAlone', data });
+                if (index !== list.length - 1) context.report({ path: at('ErrorEquals', position), messageId: 'allNotLast', data: { ...data, item } });
               } else if (isReservedErrorName(name) && !PREDEFINED_ERROR_NAMES.includes(name) && !raised.has(name)) {
+                const path = at('ErrorEquals', position);
                 const suggestion = closestMatch(name, PREDEFINED_ERROR_NAMES);
                 context.report({ path, messageId: 'unknownStatesError', data: { ...data, name, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } });
               } else {
@@ -94,6 +94,7 @@ export default defineRule({
                 const byTaskFailed = taskFailedAt !== undefined && !isReservedErrorName(name) ? taskFailedAt : undefined;
                 const earlier = first !== undefined && first < index ? first : byTaskFailed;
                 if (earlier !== undefined) {
+                  const path = at('ErrorEquals', position);
                   const via = earlier === first ? '' : ' through "States.TaskFailed"';
                   // Dead configuration rather than a definition AWS rejects: a warning.
                   context.report({ path, messageId: 'shadowed', severity: 'warning', data: { ...data, name, earlier: `${kind}[${earlier}]`, via, item } });
@@ -107,11 +108,11 @@ export default defineRule({
           for (const rule of RETRIER_NUMBERS) {
             const value = entry[rule.field];
             if (typeof value !== 'number' || (rule.integer && !Number.isInteger(value)) || rule.valid(value)) continue;
-            context.report({ path: [...base, rule.field], messageId: 'badNumber', data: { ...data, field: rule.field, expected: rule.expected, value: String(value) } });
+            context.report({ path: at(rule.field), messageId: 'badNumber', data: { ...data, field: rule.field, expected: rule.expected, value: String(value) } });
           }
           const jitter = entry.JitterStrategy;
           if (typeof jitter === 'string' && !isTemplateValue(jitter) && !RETRIER_LIMITS.jitterStrategies.includes(jitter)) {
-            context.report({ path: [...base, 'JitterStrategy'], messageId: 'badJitter', data: { ...data, value: JSON.stringify(jitter) } });
+            context.report({ path: at('JitterStrategy'), messageId: 'badJitter', data: { ...data, value: JSON.stringify(jitter) } });
           }
         });
       }
