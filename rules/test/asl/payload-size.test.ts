@@ -8,6 +8,17 @@ function machine(state: string, top = ''): string {
   return `{\n  ${top}"StartAt": "A",\n  "States": {\n    "A": ${state}\n  }\n}\n`;
 }
 
+/** Many short states (none near the payload quota) with escapes and non-ASCII names, and fields around States. */
+const manyShortStates = `{
+  "Comment": "a \\"quoted\\" \\u00e9 comment",
+  "StartAt": "S0",
+  "States": {
+    ${Array.from({ length: 6_000 }, (_, i) => `"S${i} \\u2028é": { "Type": "Pass", "Result": { "text": "é\\n${ascii(150)}", "n": 1e2 }, "End": true }`).join(',\n    ')}
+  },
+  "TimeoutSeconds": 60
+}
+`;
+
 const sixStates = Array.from({ length: 6 }, (_, i) => `"S${i}": { "Type": "Pass", "Result": "${ascii(200_000)}", ${i < 5 ? `"Next": "S${i + 1}"` : '"End": true'} }`).join(',\n    ');
 
 ruleTester(rule, {
@@ -88,6 +99,11 @@ ruleTester(rule, {
         { messageId: 'payloadTooLarge', data: { state: 'Each', field: 'ItemSelector', size: '256.8 KiB', bytes: '263,011' }, line: 6, column: 7, endLine: 6, endColumn: 21 },
         { messageId: 'payloadTooLarge', data: { state: 'B', field: 'Parameters', size: '256.8 KiB', bytes: '263,014' }, line: 12, column: 125, endLine: 12, endColumn: 137 },
       ],
+    },
+    {
+      name: 'the length of a definition measured state by state is its compact JSON length',
+      code: manyShortStates,
+      errors: [{ messageId: 'definitionTooLarge', data: { chars: JSON.stringify(JSON.parse(manyShortStates)).length.toLocaleString('en-US') }, line: 1, column: 1, endLine: 1, endColumn: 2 }],
     },
     {
       name: 'a definition over 1,048,576 characters',
