@@ -115,8 +115,12 @@ const CHOICE_PATH_OPERATORS = [
   'TimestampGreaterThanEqualsPath',
 ] as const;
 
+/**
+ * A field of an object value, in one lookup: callers name ASL fields, never members of `Object.prototype`, and a
+ * present field is never `undefined`.
+ */
 function fieldOf(object: JsonValue | undefined, key: string): JsonValue | undefined {
-  return isObjectValue(object) && Object.hasOwn(object, key) ? object[key] : undefined;
+  return isObjectValue(object) ? object[key] : undefined;
 }
 
 function objectArray(value: JsonValue | undefined): { index: number; value: { [key: string]: JsonValue } }[] {
