@@ -417,6 +417,24 @@ const STATE_PATH_FIELDS: readonly { readonly name: string; readonly kind: PathKi
 const ITEM_BATCHER_PATH_FIELDS = ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath'] as const;
 const CHOICE_PATH_FIELDS = ['Variable', ...CHOICE_PATH_OPERATORS] as const;
 
+/** A path field whose document path is spelled out only when read (on a report). */
+class PathFieldEntry implements PathField {
+  #path: Path | undefined;
+  constructor(
+    readonly state: State,
+    /** Where the field's parent sits below the state. */
+    private readonly at: Path,
+    private readonly name: string,
+    readonly field: string,
+    readonly value: JsonValue,
+    readonly kind: PathKind,
+    readonly intrinsics: PathField['intrinsics'],
+  ) {}
+  get path(): Path {
+    return (this.#path ??= [...this.state.path, ...this.at, this.name]);
+  }
+}
+
 function collectPathFields(state: State): PathField[] {
   if (state.queryLanguage !== 'JSONPath') return [];
   const out: PathField[] = [];
@@ -425,7 +443,7 @@ function collectPathFields(state: State): PathField[] {
   const add = (parent: JsonValue | undefined, parentPath: Path, parentLabel: string, name: string, kind: PathKind, intrinsics: PathField['intrinsics'] = 'none'): void => {
     const value = fieldOf(parent, name);
     if (value !== undefined && !isPlaceholderString(value)) {
-      out.push({ state, field: parentLabel ? `${parentLabel}.${name}` : name, path: [...state.path, ...parentPath, name], value, kind, intrinsics });
+      out.push(new PathFieldEntry(state, parentPath, name, parentLabel ? `${parentLabel}.${name}` : name, value, kind, intrinsics));
     }
   };
   for (const field of STATE_PATH_FIELDS) add(fields, AT_STATE, '', field.name, field.kind);
