@@ -167,4 +167,29 @@ describe('validate: suppressions', () => {
       .filter((d) => d.code === 'asl/unused-suppression');
     expect(unused.map((d) => d.message)).toEqual([expect.stringContaining('did you mean "asl/transitions"?')]);
   });
+
+  it('re-lints a new version from the previous one and finds what a fresh service finds', () => {
+    const states = Array.from({ length: 40 }, (_, i) => `    "S${i}": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": { "FunctionName": "f${i}", "Payload.$": "$" }, "Next": "S${i + 1}" }`);
+    const text = `{\n  "StartAt": "S0",\n  "States": {\n${states.join(',\n')},\n    "S40": { "Type": "Succeed" }\n  }\n}\n`;
+    const edits: [string, string][] = [
+      ['"Next": "S6"', '"Next": "S6x"'],
+      ['"Payload.$": "$"', '"Payload.$": "States.Format("'],
+      ['"S20": { "Type": "Task"', '"S20": { "Type": "Tsk"'],
+      ['"Next": "S6x"', '"Next": "S6"'],
+    ];
+    const service = createLanguageService();
+    let current = text;
+    service.validate(documentOf(current, 'file:///work/flow.asl.json', 1));
+    edits.forEach(([from, to], i) => {
+      current = current.replace(from, to);
+      const version = i + 2;
+      const incremental = service.validate(documentOf(current, 'file:///work/flow.asl.json', version));
+      expect(incremental).toEqual(createLanguageService().validate(documentOf(current, 'file:///work/flow.asl.json', version)));
+      expect(incremental.length).toBeGreaterThan(i === 3 ? 1 : 0);
+    });
+    expect(service.validate(documentOf(current, 'file:///work/flow.asl.json', 9)).map((d) => d.message)).toEqual([
+      'State "S0": "Payload.$" in Parameters "States.Format(" is not a well-formed intrinsic function call: expected an argument (character 15)',
+      'State "S20": unknown type "Tsk" (did you mean "Task"?); the state types are Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map',
+    ]);
+  });
 });
