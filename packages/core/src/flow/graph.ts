@@ -134,6 +134,11 @@ export function buildFlowGraph(machine: StateMachine): FlowGraph {
   const dispatchFrom = (from: number, owner: State, error: ErrorClass, wildcards: readonly string[], effect: FlowEdge['effect']): void => {
     let catchers = catchersByState.get(owner);
     if (!catchers) catchersByState.set(owner, (catchers = catchersOf(owner)));
+    if (catchers.length === 0) {
+      // Nothing to match (most states): the error leaves the state.
+      escape(from, owner.scope, error, { kind: 'uncaught', error: caughtLabel(error), hasCatch: false }, effect);
+      return;
+    }
     const { caught, escapes } = dispatchError(error, catchers, wildcards);
     for (const match of caught) {
       const target = owner.scope.states.get(match.catcher.target);
