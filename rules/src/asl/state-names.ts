@@ -1,4 +1,4 @@
-import { defineRule } from '@asl-lint/core';
+import { defineRule, type State } from '@asl-lint/core';
 
 const MAX_LENGTH = 80;
 // Control characters: U+0000–U+001F and U+007F–U+009F.
@@ -31,19 +31,25 @@ export default defineRule({
     },
   },
   check(context) {
-    const firstByName = new Map<string, string>();
+    const firstByName = new Map<string, State>();
     for (const state of context.machine.states) {
       const name = state.name;
-      const length = [...name].length;
+      // Characters, not UTF-16 units; counted only when the units could exceed the limit (never fewer than characters).
+      const length = name.length > MAX_LENGTH ? [...name].length : name.length;
       if (length === 0) context.report({ path: state.path, at: 'key', messageId: 'empty' });
       else if (length > MAX_LENGTH) context.report({ path: state.path, at: 'key', messageId: 'tooLong', data: { short: [...name].slice(0, 30).join(''), length } });
       if (CONTROL.test(name)) context.report({ path: state.path, at: 'key', messageId: 'control', data: { state: JSON.stringify(name).slice(1, -1) } });
       const first = firstByName.get(name);
       if (first !== undefined) {
-        context.report({ path: state.path, at: 'key', messageId: 'duplicate', data: { state: name, where: first } });
+        context.report({ path: state.path, at: 'key', messageId: 'duplicate', data: { state: name, where: placeOf(first) } });
       } else {
-        firstByName.set(name, state.scope.owner ? `in ${state.scope.kind === 'branch' ? 'a branch' : 'the item processor'} of "${state.scope.owner.name}"` : 'at the top level');
+        firstByName.set(name, state);
       }
     }
   },
 });
+
+/** Where a state sits, for the message about a later state of the same name. */
+function placeOf(state: State): string {
+  return state.scope.owner ? `in ${state.scope.kind === 'branch' ? 'a branch' : 'the item processor'} of "${state.scope.owner.name}"` : 'at the top level';
+}
