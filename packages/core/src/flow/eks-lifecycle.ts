@@ -111,16 +111,25 @@ export function analyzeEksFlow(machine: StateMachine, options: EksFlowOptions = 
 
 function computeEksFlow(machine: StateMachine, options: EksFlowOptions): EksFlow {
   const clusters = new Map<State, string>();
-  const effects = new Map<State, StateEffect>();
+  const { states } = machine;
   // Read once: both the authentication modes and the effects need each state's EKS call.
-  const calls = machine.states.map(eksCallOf);
+  const calls = states.map(eksCallOf);
   const modes = authenticationModes(calls);
+  const own: (StateEffect | undefined)[] = [];
   let creates = false;
-  for (let i = 0; i < machine.states.length; i++) {
-    const state = machine.states[i]!;
-    const effect = withOverwrites(effectOf(state, calls[i], options, clusters, modes), resultOverwrites(state));
-    if (effect) effects.set(state, effect);
+  let tracksResults = false;
+  for (let i = 0; i < states.length; i++) {
+    const effect = effectOf(states[i]!, calls[i], options, clusters, modes);
+    own.push(effect);
     if (effect?.gen?.length || effect?.genOnFailure?.length) creates = true;
+    if (effect?.gen?.some(isResultFact) || effect?.genOnFailure?.some(isResultFact)) tracksResults = true;
+  }
+  // Overwritten results matter only when some create tracks its result (a private cluster's): otherwise their kills
+  // could never match a fact, and most states keep no effect at all (nothing to call on every edge of the fixpoint).
+  const effects = new Map<State, StateEffect>();
+  for (let i = 0; i < states.length; i++) {
+    const effect = tracksResults ? withOverwrites(own[i], resultOverwrites(states[i]!)) : own[i];
+    if (effect) effects.set(states[i]!, effect);
   }
   // Facts only come from creating states: without one, no state holds any fact and nothing leaks, so the
   // graph and the fixpoint (most of the cost on a large machine) are built only if something asks for them.
