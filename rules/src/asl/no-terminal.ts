@@ -65,6 +65,8 @@ export default defineRule({
           }
         }
       }
+      // Only reached states are marked, so when all of them can finish (the usual case) there is nothing to report.
+      if (canFinish.size === reached.size) continue;
       const start = scope.states.get(scope.startAt)!;
       if (!canFinish.has(start)) {
         const where = scope.owner ? `the ${scope.kind === 'branch' ? 'branch' : 'item processor'} of "${scope.owner.name}"` : 'the state machine';
