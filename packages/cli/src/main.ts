@@ -127,7 +127,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           } catch (error) {
             return { kind: 'unreadable', file, error };
           }
-          return { kind: 'linted', result: lintFileOnDisk(file, absolute, text) };
+          return { kind: 'linted', result: reportable(lintFileOnDisk(file, absolute, text)) };
         });
       const task = { cwd: io.cwd, config: options.config, rules: options.rules, workflowType: options.workflowType };
       const outcomes = threads > 1 ? await lintInParallel(task, included, threads, io.workerEntry!, lintHere) : lintHere(included);
@@ -197,6 +197,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 1;
   }
   return 0;
+}
+
+/**
+ * What the report needs of a result. The syntax tree and the model are dropped as soon as a file is linted, so a
+ * run over many files does not keep every tree alive until the end (and the garbage collector copying them).
+ */
+function reportable(result: LintResult): LintedFile {
+  return { filePath: result.filePath, text: result.text, diagnostics: result.diagnostics, lines: result.lines, linked: result.linked };
 }
 
 function configFailure(error: unknown, io: CliIO): number {
