@@ -23,6 +23,7 @@ export default defineRule({
       // Without a valid StartAt, asl/transitions or asl/schema already explains the scope.
       if (scope.startAt === undefined || !scope.states.has(scope.startAt)) continue;
       const reached = reachableStates(scope);
+      if (reached.size === scope.states.size) continue; // every state is reached (the usual case)
       // A transition of the wrong type may lead anywhere: asl/schema reports it, and nothing is provably unreachable.
       if (someMalformed(reached)) continue;
       for (const state of scope.states.values()) {
