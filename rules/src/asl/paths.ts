@@ -54,10 +54,11 @@ export default defineRule({
     },
   },
   check(context) {
+    const parse = pathParser();
     for (const state of context.machine.states) {
       for (const field of pathFields(state)) {
         if (typeof field.value !== 'string' || looksLikeIntrinsic(field.value)) continue;
-        const parsed = parsePath(field.value, field.kind);
+        const parsed = parse(field.value, field.kind);
         if (!parsed.ok) {
           context.report({
             path: field.path,
@@ -68,13 +69,13 @@ export default defineRule({
           context.report({ path: field.path, messageId: 'statesVariable', data: { state: state.name, field: field.field, value: shown(field.value) } });
         }
       }
-      for (const entry of staticResultPaths(state)) {
+      for (const entry of staticResultPaths(state, parse)) {
         context.report({ path: entry.path, severity: 'warning', messageId: 'staticResult', data: { state: state.name, key: entry.key, where: entry.where, value: shown(entry.value) } });
       }
       for (const entry of literalStrings(state)) {
         // A key named like `InputPath` carries a path for another service (an EventBridge target, a nested definition).
         if (entry.key.endsWith('Path') && /.Path$/.test(entry.key)) continue;
-        const what = literalExpression(entry.value);
+        const what = literalExpression(entry.value, parse);
         if (what) {
           const rename = renameToDollarKey(context.definition.root, context.text, entry.path, entry.key);
           context.report({
@@ -92,7 +93,7 @@ export default defineRule({
         }
         if (typeof entry.value !== 'string') continue;
         if (entry.value.startsWith('$')) {
-          const parsed = parsePath(entry.value, 'path');
+          const parsed = parse(entry.value, 'path');
           if (!parsed.ok) {
             context.report({
               path: entry.path,
@@ -111,11 +112,25 @@ export default defineRule({
 });
 
 /** What a plain string would be if its key ended in ".$": a path into the input or context, or an intrinsic call. */
-function literalExpression(value: string): string | undefined {
+type ParsePath = (text: string, kind: PathKind) => ReturnType<typeof parsePath>;
+
+/** parsePath once per distinct text and kind in a definition: the same few paths recur in many states. */
+function pathParser(): ParsePath {
+  const byKind = new Map<PathKind, Map<string, ReturnType<typeof parsePath>>>();
+  return (text, kind) => {
+    let cache = byKind.get(kind);
+    if (!cache) byKind.set(kind, (cache = new Map()));
+    let parsed = cache.get(text);
+    if (!parsed) cache.set(text, (parsed = parsePath(text, kind)));
+    return parsed;
+  };
+}
+
+function literalExpression(value: string, parse: ParsePath): string | undefined {
   // Asked of every plain string of every template: look at the first character before any pattern.
   const first = value.charCodeAt(0);
   if (first !== 36 /* $ */ && first !== 83 /* S */) return undefined;
-  if (/^\$(\$?\.|\$?\[)/.test(value) && parsePath(value, 'path').ok) return value.startsWith('$$') ? 'context object path' : 'path';
+  if (/^\$(\$?\.|\$?\[)/.test(value) && parse(value, 'path').ok) return value.startsWith('$$') ? 'context object path' : 'path';
   if (value.startsWith('States.')) {
     const parsed = parseIntrinsic(value);
     if (parsed.ok && INTRINSIC_FUNCTIONS.has(parsed.call.name)) return 'intrinsic function';
@@ -124,7 +139,7 @@ function literalExpression(value: string): string | undefined {
 }
 
 /** Paths and intrinsic calls written in a JSONPath Pass state's Result, where nothing is evaluated. */
-function staticResultPaths(state: State): { path: Path; key: string; value: string; where: string }[] {
+function staticResultPaths(state: State, parse: ParsePath): { path: Path; key: string; value: string; where: string }[] {
   const found: { path: Path; key: string; value: string; where: string }[] = [];
   if (state.type !== 'Pass' || state.queryLanguage !== 'JSONPath' || !Object.hasOwn(state.fields, 'Result')) return found;
   const stack: { value: JsonValue; path: Path; where: string }[] = [{ value: state.fields.Result, path: [...state.path, 'Result'], where: 'Result' }];
@@ -138,7 +153,7 @@ function staticResultPaths(state: State): { path: Path; key: string; value: stri
     } else if (isObjectValue(value)) {
       for (const [key, item] of Object.entries(value)) {
         if (typeof item === 'string') {
-          const evaluated = key.endsWith('.$') ? item.startsWith('$') || looksLikeIntrinsic(item) : literalExpression(item) !== undefined;
+          const evaluated = key.endsWith('.$') ? item.startsWith('$') || looksLikeIntrinsic(item) : literalExpression(item, parse) !== undefined;
           if (evaluated) found.push({ path: [...path, key], key, value: item, where });
         } else if (item !== null && typeof item === 'object') {
           stack.push({ value: item, path: [...path, key], where: `${where}.${key}` });
