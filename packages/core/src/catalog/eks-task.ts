@@ -32,6 +32,8 @@ const tasks = new WeakMap<State, EksTask | null>();
 
 /** The EKS integration of a Task state (`arn:<partition>:states:::eks:…`), or undefined for any other state. */
 export function eksTaskOf(state: State): EksTask | undefined {
+  // Most states are no EKS service integration: answered without the cache.
+  if (state.resource?.kind !== 'service' || state.resource.service !== EKS_SERVICE) return undefined;
   // Read once per state: a dozen rules and the flow analysis ask for every state.
   let task = tasks.get(state);
   if (task === undefined) tasks.set(state, (task = readEksTask(state) ?? null));
