@@ -27,7 +27,7 @@ export interface CliOptions {
   readonly config: string | undefined;
   readonly printConfig: string | undefined;
   readonly cdk: boolean;
-  /** Threads that lint files: a number, or `auto` (the cores, when there are enough files to share). */
+  /** Threads that lint files: a number, or `auto` (half the cores, when there are enough files to share). */
   readonly concurrency: number | 'auto';
 }
 
@@ -167,8 +167,8 @@ Options:
       --rule <id=severity>   set a rule's severity: off, info, warn or error (repeatable)
       --workflow-type <t>    standard (default) or express, for definitions that do not say
       --cdk                  also read *.ts/*.js files in directories (AWS CDK definitions)
-      --concurrency <n>      threads that lint files: a number, auto (default: the cores, once
-                             there are enough files to share) or off
+      --concurrency <n>      threads that lint files: a number, auto (default: half the cores,
+                             once there are enough files to share) or off
       --list-rules           list every rule with its default severity
       --stdin                lint text from standard input
       --stdin-filename <p>   the file name to report for --stdin (also picks JSON or YAML)

@@ -41,9 +41,13 @@ interface TransferredResult {
 
 type TransferredOutcome = { readonly kind: 'linted'; readonly result: TransferredResult } | { readonly kind: 'unreadable'; readonly file: string; readonly error: unknown };
 
-/** Threads to use for this many files: 1 (no worker) unless each thread gets a fair share. */
-export function threadCount(files: number, requested: number | 'auto'): number {
-  const limit = requested === 'auto' ? Math.min(availableParallelism(), MAX_THREADS) : requested;
+/**
+ * Threads to use for this many files: 1 (no worker) unless each thread gets a fair share. `auto` takes half the
+ * cores: V8 optimises code and collects garbage on background threads, and a linting thread on every core starves
+ * them (on 2 cores, two threads took 1.5 × the CPU time and more wall time than one; see bench/run.mjs).
+ */
+export function threadCount(files: number, requested: number | 'auto', cores = availableParallelism()): number {
+  const limit = requested === 'auto' ? Math.min(Math.floor(cores / 2), MAX_THREADS) : requested;
   return Math.max(1, Math.min(limit, Math.floor(files / FILES_PER_THREAD)));
 }
 
