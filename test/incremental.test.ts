@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { lintText, parseText, resolveRules, type AstNode, type LintResult, type Range } from '@asl-lint/core';
+import { lintText, parseText, reparseJson, resolveRules, type AstNode, type LintResult, type ParsedDocument, type Range } from '@asl-lint/core';
 import { allRules } from '@asl-lint/rules';
 import { generateDefinition } from '../bench/generate-definition.mjs';
 
@@ -121,6 +121,20 @@ function randomEdit(text: string, language: 'json' | 'yaml', next: () => number)
 }
 
 const comparable = (result: LintResult) => result.diagnostics;
+/** Documents whose tree was re-parsed in place rather than parsed anew. */
+let reparsed = 0;
+
+/** A tree as plain data: kinds, values, keys, ranges, and whether each node's parent is the node holding it. */
+function shape(document: ParsedDocument): unknown {
+  const walk = (node: AstNode | undefined, parent: AstNode | undefined): unknown => {
+    if (!node) return null;
+    const base = { kind: node.kind, range: [node.range.start, node.range.end], parentOk: (node as { parent?: AstNode }).parent === parent };
+    if (node.kind === 'object') return { ...base, properties: node.properties.map((p) => [p.key, p.keyRange.start, p.keyRange.end, walk(p.value, node)]) };
+    if (node.kind === 'array') return { ...base, items: node.items.map((item) => walk(item, node)) };
+    return { ...base, value: node.value };
+  };
+  return { root: walk(document.root, undefined), problems: document.problems, comments: document.comments };
+}
 
 function checkDocument(name: string, original: string, seed: number, chains: number, length: number): void {
   const language = /\.ya?ml$/.test(name) ? 'yaml' : 'json';
@@ -135,9 +149,15 @@ function checkDocument(name: string, original: string, seed: number, chains: num
       if (!edit) break;
       text = text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end);
       history.push(edit.what);
+      const reused = language === 'json' && !previous.consumed && previous.document.problems.length === 0;
       const incremental = lintText(text, { filePath: name, rules, settings, incremental: { previous } });
       const full = lintText(text, { filePath: name, rules, settings });
       expect(comparable(incremental), `${name}, after: ${history.join('; ')}`).toEqual(comparable(full));
+      if (previous.consumed) {
+        reparsed++;
+        expect(reused).toBe(true);
+        expect(shape(incremental.document), `${name}: the re-parsed tree, after: ${history.join('; ')}`).toEqual(shape(full.document));
+      }
       previous = incremental;
     }
   }
@@ -148,11 +168,31 @@ describe('incremental re-lint finds what a full lint finds', () => {
 
   it('on the fixtures and examples', () => {
     expect(files.length).toBeGreaterThan(50);
+    const before = reparsed;
     files.forEach((file, i) => checkDocument(relative(repo, file), readFileSync(file, 'utf8'), 1000 + i, 3, 4));
+    // Most JSON edits were re-parsed in place (the rest broke the JSON or touched no container's inside).
+    expect(reparsed - before).toBeGreaterThan(100);
   });
 
   it('on generated definitions (Parallel, Map, Choice, EKS chains)', () => {
     for (const size of [60, 300]) checkDocument(`generated-${size}.asl.json`, JSON.stringify(generateDefinition(size), null, 2), size, 4, 6);
+  });
+
+  it('moves the nodes after an edit and keeps those before it, in a 300-state definition', () => {
+    const text = JSON.stringify(generateDefinition(300), null, 2);
+    const before = parseText(text, 'json');
+    const first = (before.root as { properties: { value: AstNode }[] }).properties;
+    const at = text.indexOf('"Report 3.1"') + 2;
+    const changed = text.slice(0, at) + 'x' + text.slice(at);
+    const after = reparseJson(before, text, changed)!;
+    expect(after).toBeDefined();
+    expect(after.root).toBe(before.root);
+    expect(shape(after)).toEqual(shape(parseText(changed, 'json')));
+    // Nothing was re-parsed outside the edited branch: the Comment's node is the same object.
+    expect((after.root as { properties: { value: AstNode }[] }).properties[0].value).toBe(first[0].value);
+    // An edit that breaks the JSON, or one at the edge of the text, leaves the whole parse to the caller.
+    expect(reparseJson(parseText(text, 'json'), text, text.slice(0, at) + '"' + text.slice(at))).toBeUndefined();
+    expect(reparseJson(parseText(text, 'json'), text, ' ' + text)).toBeUndefined();
   });
 
   it.skipIf(!existsSync(corpus))('on the real definitions of the corpus', () => {

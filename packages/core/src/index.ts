@@ -1,6 +1,7 @@
 export * from './ast.js';
 export * from './line-index.js';
 export * from './parse.js';
+export { reparseJson } from './reparse.js';
 export * from './resource.js';
 export * from './dynamic-values.js';
 export * from './model.js';

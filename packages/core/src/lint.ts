@@ -1,4 +1,4 @@
-import type { AstNode, Path, Range } from './ast.js';
+import type { AstNode, JsonValue, Path, Range } from './ast.js';
 import { findNode, locatePath } from './ast.js';
 import type { Definition } from './definition.js';
 import type { LinkedDefinition } from './extract/host-context.js';
@@ -12,6 +12,7 @@ import { formatMessage } from './rule.js';
 import type { ActiveRule } from './settings.js';
 import { valueEditText } from './fix.js';
 import { changedStatesView, memoisingReporter, planReuse, replayClean, type DefinitionMemo } from './incremental.js';
+import { reparseJson } from './reparse.js';
 import { applySuppressions, collectDirectives, UNUSED_SUPPRESSION } from './suppressions.js';
 
 export interface LintOptions {
@@ -43,6 +44,13 @@ export interface LintResult {
   readonly lines: LineIndex;
   /** With `incremental`: per definition, what state-local rules reported per state (opaque; for the next version). */
   readonly memos?: readonly (DefinitionMemo | undefined)[];
+  /** With `incremental`: plain values of the tree's containers, for the next version's model (see `toValue`). */
+  readonly values?: WeakMap<AstNode, JsonValue>;
+  /**
+   * Set when the next version's incremental lint took over this result's syntax tree (moved in place to the new
+   * text): `document` and `definitions` then no longer match `text`.
+   */
+  consumed?: boolean;
 }
 
 const FATAL: ReadonlySet<ParseProblem['kind']> = new Set(['syntax', 'too-deep', 'too-large']);
@@ -50,7 +58,15 @@ const FATAL: ReadonlySet<ParseProblem['kind']> = new Set(['syntax', 'too-deep', 
 /** Lints one file's text. Pure: no I/O, never throws on content. */
 export function lintText(text: string, options: LintOptions): LintResult {
   const language = options.language ?? languageOf(options.filePath, text);
-  const document = parseText(text, language);
+  // An editor's next version: re-parse only the edited container of the previous tree (which this consumes).
+  const previous = options.incremental?.previous;
+  const values = previous?.values;
+  const reparsed =
+    previous && !previous.consumed && language === 'json' && previous.language === 'json'
+      ? reparseJson(previous.document, previous.text, text, (container) => values?.delete(container))
+      : undefined;
+  if (reparsed) previous!.consumed = true;
+  const document = reparsed ?? parseText(text, language);
   // A code file has no document of its own: its definitions are found by the CDK extractor.
   const fatal = language !== 'javascript' && (!document.root || document.problems.some((problem) => FATAL.has(problem.kind)));
   const extracted = fatal ? { definitions: [], problems: [] } : extractDefinitions({ filePath: options.filePath, text, document }, options.extractors);
@@ -76,10 +92,12 @@ export function lintText(text: string, options: LintOptions): LintResult {
   }
 
   const memos: (DefinitionMemo | undefined)[] = [];
+  // Values of a kept tree stay valid; a tree parsed anew starts an empty cache.
+  const valueCache = options.incremental ? (reparsed && values ? values : new WeakMap<AstNode, JsonValue>()) : undefined;
   for (const [index, definition] of extracted.definitions.entries()) {
     let machine;
     try {
-      machine = buildStateMachine(definition);
+      machine = buildStateMachine(definition, valueCache);
     } catch (error) {
       diagnostics.push(internalError('model', error, definition.root.range));
       continue;
@@ -126,7 +144,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
     linked: extracted.linked ?? [],
     diagnostics,
     lines,
-    ...(options.incremental ? { memos } : {}),
+    ...(options.incremental ? { memos, values: valueCache } : {}),
   };
   options.postProcess?.(result);
   return result;

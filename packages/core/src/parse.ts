@@ -103,6 +103,15 @@ const LINEAR_KEY_CHECK = 12;
 /** Thrown by the fast path at the first thing that is not plain JSON; one instance, so abandoning costs nothing. */
 const NOT_PLAIN_JSON = new Error('not plain JSON');
 
+/** A value inside a document, parsed on its own (incremental re-parse): its offsets, parent and nesting depth. */
+export interface PlainJsonRegion {
+  readonly start: number;
+  readonly end: number;
+  readonly parent: ObjectNode | ArrayNode | undefined;
+  /** The depth of `parent` (the root object is at depth 1). */
+  readonly depth: number;
+}
+
 /**
  * @internal The fast path of `parseJson`: a syntactically valid JSON document, read straight from jsonc-parser's
  * scanner. Anything unusual (a scan error, an unexpected token, a comment, a trailing comma, nesting beyond
@@ -110,9 +119,10 @@ const NOT_PLAIN_JSON = new Error('not plain JSON');
  * the only ones. The result is identical to `parseJsonWithRecovery`'s (test/parse-json-fast-path.test.ts): same
  * node shapes, same property insertion order, same ranges, same duplicate-key problems.
  */
-export function parsePlainJson(source: string): ParsedDocument | undefined {
-  const text = maskBom(source);
+export function parsePlainJson(source: string, region?: PlainJsonRegion): ParsedDocument | undefined {
+  const text = region ? source : maskBom(source);
   const scanner = createScanner(text, false);
+  if (region) scanner.setPosition(region.start);
   const problems: ParseProblem[] = [];
 
   // Blanks are skipped here: the scanner would build a string of each run of them as a trivia token.
@@ -222,6 +232,12 @@ export function parsePlainJson(source: string): ParsedDocument | undefined {
   };
 
   try {
+    if (region) {
+      // One value, exactly filling the region, at the depth of its place in the document.
+      const node = value(next(), region.parent, region.depth);
+      if (scanner.getPosition() !== region.end) return undefined;
+      return { language: 'json', root: node, problems, comments: [] };
+    }
     const root = value(next(), undefined, 0);
     if (next() !== EOF) return undefined;
     // The recovering parser gives the root no parent property at all; deleting the last-added one keeps its shape fast.

@@ -79,6 +79,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     configurations.clear();
   };
 
+  /** The last version that parsed, unless a later version's incremental lint took over its syntax tree. */
+  const lastParsedOf = (uri: string): Analysis | undefined => {
+    const analysis = lastParsed.get(uri);
+    return analysis?.result.consumed ? undefined : analysis;
+  };
+
   const analyze = (document: ServiceDocument): Analysis => {
     const text = document.getText();
     const cached = analyses.get(document.uri);
@@ -113,7 +119,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     validate: (document) => analyze(document).diagnostics,
     codeActions: (document, range, context) => codeActions(analyze(document), range, context),
     hover: (document, position) => hover(analyze(document), position, rules),
-    complete: (document, position) => complete(analyze(document), lastParsed.get(document.uri), position),
+    complete: (document, position) => complete(analyze(document), lastParsedOf(document.uri), position),
     definition: (document, position) => definition(analyze(document), position),
     derivePolicy: (document, policyOptions) => documentPolicies(analyze(document), policyOptions),
     forget(uri) {
