@@ -165,10 +165,16 @@ export function pathOf(node: AstNode): (string | number)[] {
 /**
  * Plain value of a node. Objects have a null prototype so that keys such as `__proto__` stay data.
  * Iterative and top-down (each container is created before its children are filled in): linear, no call stack.
+ * With `reuse` (editors), the values of containers already converted are taken from it and new ones are added: an
+ * unchanged subtree of the next version's tree (reparse.ts keeps its nodes) costs nothing. Values are shared then,
+ * so nobody may modify them.
  */
-export function toValue(root: AstNode): JsonValue {
+export function toValue(root: AstNode, reuse?: WeakMap<AstNode, JsonValue>): JsonValue {
   if (root.kind !== 'object' && root.kind !== 'array') return root.value;
+  const known = reuse?.get(root);
+  if (known !== undefined) return known;
   const rootValue = emptyContainer(root);
+  reuse?.set(root, rootValue);
   const stack: [ObjectNode | ArrayNode, JsonValue[] | { [key: string]: JsonValue }][] = [[root, rootValue]];
   while (stack.length > 0) {
     const [node, target] = stack.pop()!;
@@ -177,7 +183,13 @@ export function toValue(root: AstNode): JsonValue {
       for (let i = 0; i < node.items.length; i++) {
         const item = node.items[i];
         if (item.kind === 'object' || item.kind === 'array') {
+          const cached = reuse?.get(item);
+          if (cached !== undefined) {
+            array[i] = cached;
+            continue;
+          }
           const child = emptyContainer(item);
+          reuse?.set(item, child);
           array[i] = child;
           stack.push([item, child]);
         } else {
@@ -190,7 +202,13 @@ export function toValue(root: AstNode): JsonValue {
         const value = property.value;
         if (!value) continue;
         if (value.kind === 'object' || value.kind === 'array') {
+          const cached = reuse?.get(value);
+          if (cached !== undefined) {
+            object[property.key] = cached;
+            continue;
+          }
           const child = emptyContainer(value);
+          reuse?.set(value, child);
           object[property.key] = child;
           stack.push([value, child]);
         } else {

@@ -65,9 +65,12 @@ function languageOf(value: JsonValue | undefined, inherited: QueryLanguage): Que
   return value === 'JSONata' ? 'JSONata' : value === 'JSONPath' ? 'JSONPath' : inherited;
 }
 
-/** Builds the model of a definition. Never throws on wrong types: a field of the wrong type is simply absent. */
-export function buildStateMachine(definition: Definition): StateMachine {
-  const value = toValue(definition.root);
+/**
+ * Builds the model of a definition. Never throws on wrong types: a field of the wrong type is simply absent.
+ * `values`: plain values of containers kept from the previous version of the document (see `toValue`).
+ */
+export function buildStateMachine(definition: Definition, values?: WeakMap<AstNode, JsonValue>): StateMachine {
+  const value = toValue(definition.root, values);
   const rootFields = isObjectValue(value) ? value : Object.create(null);
   const machineLanguage = languageOf(rootFields.QueryLanguage, 'JSONPath');
   const scopes: Scope[] = [];

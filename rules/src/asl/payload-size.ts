@@ -49,6 +49,22 @@ const NO_NAMES: ReadonlySet<string> = new Set();
  * the top-level states whose own text is too short for any payload inside them (their nested states' included) to
  * exceed the quota: one serialisation of the definition instead of two (the whole, then every payload).
  */
+/**
+ * JSON lengths of state values already measured. Editors keep the values of unchanged states from one version to
+ * the next (see toValue), so a keystroke measures one state, not the whole definition. Values are never modified.
+ */
+const measured = new WeakMap<object, number>();
+
+function jsonLength(value: JsonValue): number {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value).length;
+  let length = measured.get(value);
+  if (length === undefined) {
+    length = JSON.stringify(value).length;
+    measured.set(value, length);
+  }
+  return length;
+}
+
 function measureDefinition(value: JsonValue): { readonly total: number; readonly small: ReadonlySet<string> } {
   const states = isObjectValue(value) ? value.States : undefined;
   if (!isObjectValue(value) || !isObjectValue(states)) return { total: JSON.stringify(value).length, small: NO_NAMES };
@@ -57,7 +73,7 @@ function measureDefinition(value: JsonValue): { readonly total: number; readonly
   // `{` `}`, a comma between entries, and `"name":value` for each.
   let statesLength = 2 + Math.max(0, names.length - 1);
   for (const name of names) {
-    const length = JSON.stringify(states[name]).length;
+    const length = jsonLength(states[name]);
     if (length <= PAYLOAD_LIMIT_BYTES / 3) small.add(name); // a UTF-16 unit is at most 3 UTF-8 bytes
     statesLength += JSON.stringify(name).length + 1 + length;
   }
