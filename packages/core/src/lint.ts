@@ -27,7 +27,9 @@ export interface LintOptions {
   readonly postProcess?: (result: LintResult) => void;
   /**
    * Editors: keep what state-local rules reported per state, and reuse it from `previous` (the result of the
-   * same file's last version, linted with the same rules and settings objects) for states whose text is unchanged.
+   * same file's last version, linted with the same rules and settings) for states whose text is unchanged. When the
+   * edit lies inside one JSON container, `previous`'s syntax tree is taken over and updated in place (see
+   * reparse.ts); `previous` is then marked `consumed` and must not be read any more.
    */
   readonly incremental?: { readonly previous?: LintResult };
 }
