@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLanguageService } from '../src/service/index.js';
 import { LspClient, repo } from './lsp-client.js';
 
 // More with ASL_LINT_LSP_EDITS=20000 for a longer local run; CI keeps the default bounded in time.
@@ -92,10 +93,12 @@ describe('a long random editing session', () => {
       if (edit === EDITS / 2) middle = client.residentBytes();
     }
 
-    // The last version of each document is linted and published once typing stops.
+    // The last version of each document is linted and published once typing stops: the same findings as a fresh
+    // service linting that text from scratch (the server got there version by version, incrementally).
     for (const document of documents) {
       const diagnostics = await client.diagnosticsFor(document.uri, document.version);
       expect(diagnostics.every((d) => d.source === 'asl-lint' && typeof d.code === 'string')).toBe(true);
+      expect(diagnostics).toEqual(createLanguageService().validate(document));
     }
     const end = client.residentBytes();
     const elapsed = Date.now() - started;
