@@ -3,41 +3,23 @@
  * real definitions their authors published, every error asl-lint reports is a reviewed true finding,
  * listed with its reason in corpus-expectations.json.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { toLineColumn } from '@asl-lint/core';
+import { corpusDir, corpusEntries } from './support/corpus.js';
 import { checkInvariants, lintAll } from './support/invariants.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = join(repo, '..', 'shared', 'corpus');
-
-interface Entry {
-  readonly path: string;
-  readonly kind: string;
-  readonly expected: string;
-}
-
-function manifest(): Entry[] {
-  const file = join(corpus, 'MANIFEST.tsv');
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const cols = line.split('\t');
-      return { path: cols[0], kind: cols[5], expected: cols[6] };
-    });
-}
+const corpus = corpusDir;
 
 interface Expectation {
   readonly finding: string;
   readonly reason: string;
 }
 
-const entries = manifest();
+const entries = corpusEntries();
 const expectations: Record<string, Expectation[]> = JSON.parse(readFileSync(join(repo, 'test/corpus-expectations.json'), 'utf8'));
 
 describe.skipIf(entries.length === 0)('shared corpus', () => {

@@ -13,9 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { lintText, parseText, reparseJson, resolveRules, type AstNode, type LintResult, type ParsedDocument, type Range } from '@asl-lint/core';
 import { allRules } from '@asl-lint/rules';
 import { generateDefinition } from '../bench/generate-definition.mjs';
+import { corpusDir, publishedDefinitions } from './support/corpus.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = join(repo, '..', 'shared', 'corpus');
 const rules = resolveRules(allRules, []);
 const settings = {};
 
@@ -25,17 +25,6 @@ function definitionFiles(dir: string): string[] {
     .filter((name) => /\.asl\.(json|ya?ml)$/.test(name))
     .map((name) => join(dir, name))
     .sort();
-}
-
-function corpusFiles(): string[] {
-  const manifest = join(corpus, 'MANIFEST.tsv');
-  if (!existsSync(manifest)) return [];
-  return readFileSync(manifest, 'utf8')
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split('\t'))
-    .filter((cols) => cols[0]?.startsWith('real/') && (cols[5] === 'asl-json' || cols[5] === 'asl-yaml'))
-    .map((cols) => join(corpus, cols[0]));
 }
 
 /** A small deterministic generator, so a failure names an edit that can be replayed. */
@@ -195,10 +184,10 @@ describe('incremental re-lint finds what a full lint finds', () => {
     expect(reparseJson(parseText(text, 'json'), text, ' ' + text)).toBeUndefined();
   });
 
-  it.skipIf(!existsSync(corpus))('on the real definitions of the corpus', () => {
-    const corpusDefinitions = corpusFiles();
+  it.skipIf(!existsSync(corpusDir))('on the real definitions of the corpus', () => {
+    const corpusDefinitions = publishedDefinitions();
     expect(corpusDefinitions.length).toBeGreaterThan(100);
-    corpusDefinitions.forEach((file, i) => checkDocument(relative(corpus, file), readFileSync(file, 'utf8'), 5000 + i, 2, 3));
+    corpusDefinitions.forEach((file, i) => checkDocument(relative(corpusDir, file), readFileSync(file, 'utf8'), 5000 + i, 2, 3));
   });
 
   it('reuses the findings of unchanged states instead of checking them again', () => {
