@@ -1,5 +1,6 @@
 import {
   closestMatch,
+  type Combination,
   defineRule,
   EKS_PARAMETERS,
   eksTasks,
@@ -31,9 +32,13 @@ export default defineRule({
       enum: 'State "{{state}}": "{{name}}" is {{value}}; eks:{{api}} accepts {{allowed}}',
       constraint: 'State "{{state}}": "{{name}}" {{message}}',
       implication: 'State "{{state}}": "{{name}}" is {{value}}, so "{{other}}" must be {{required}}{{actual}}: {{why}}',
+      oneOfNone: 'State "{{state}}": "{{name}}" needs one of {{keys}}: {{why}}',
+      oneOfSeveral: 'State "{{state}}": "{{name}}" has {{keys}}; keep one: {{why}}',
+      partial: 'State "{{state}}": "{{name}}" has {{given}} but not {{missing}}; give all of them or none: {{why}}',
+      together: 'State "{{state}}": {{keys}} cannot be given together; keep one: {{why}}',
     },
     docs: {
-      whatItDoes: 'Validates the `Parameters` (JSONPath) or `Arguments` (JSONata) of every EKS Task against the service catalog: required parameters, unknown parameters (with the closest known name), types, enums such as `Method`, documented limits (cluster name pattern, at most five Fargate selectors…), and combinations the service rejects (a cluster with `EndpointPublicAccess: false` needs `EndpointPrivateAccess: true`). Dynamic values — `X.$` paths in `Parameters`, `{% … %}` expressions in `Arguments` — are accepted wherever a value is. Which payload field a state may use is reported by `asl/schema`, and a key given both as `X` and `X.$` by `asl/paths`; this rule checks whichever one is present. `LogParameters` and the `Job` manifest are checked by `eks/log-options` and `eks/job-manifest`.',
+      whatItDoes: 'Validates the `Parameters` (JSONPath) or `Arguments` (JSONata) of every EKS Task against the service catalog: required parameters, unknown parameters (with the closest known name), types, enums such as `Method`, documented limits (cluster name pattern, at most five Fargate selectors…), and combinations the service rejects (a cluster with `EndpointPublicAccess: false` needs `EndpointPrivateAccess: true`; a launch template by `Name` or `Id`, not both; `ScalingConfig` with all three counts or none; no `DiskSize` or `RemoteAccess` beside a launch template). Dynamic values — `X.$` paths in `Parameters`, `{% … %}` expressions in `Arguments` — are accepted wherever a value is. Which payload field a state may use is reported by `asl/schema`, and a key given both as `X` and `X.$` by `asl/paths`; this rule checks whichever one is present. `LogParameters` and the `Job` manifest are checked by `eks/log-options` and `eks/job-manifest`.',
       whyItMatters: 'Step Functions validates only the ASL structure when a state machine is created; a missing `Endpoint` or a `Method` of `FETCH` fails at run time, after earlier states (a cluster creation, say) have already run and cost money. Parameter names are PascalCase and case-sensitive: `clusterName` or `NodeGroupName` are silently unknown to the service.',
       examples: {
         invalid: [
@@ -62,7 +67,9 @@ export default defineRule({
         continue;
       }
       const payload = task.payload as JsonValue;
-      checkImplications(spec.parameters, payload, task.payloadPath, [], task.form, (report) => context.report({ ...report, data: { state, ...report.data } }));
+      const report = (item: Report) => context.report({ ...item, data: { state, ...item.data } });
+      if (isObjectValue(payload)) checkCombinations(spec.combinations, payload, task.payloadPath, task.form, task.form, report);
+      checkImplications(spec.parameters, payload, task.payloadPath, [], task.form, report);
       for (const problem of validateEksPayload(spec.api, task.form, payload)) {
         if (isLeftToOtherRules(problem) || (task.form === 'Parameters' && looksLikePath(problem, payload))) continue;
         const path: Path = [...task.payloadPath, ...problem.path];
@@ -131,7 +138,43 @@ function checkImplications(
         data: { name: [...nestedNames, rule.when.key].join('.'), value: JSON.stringify(rule.when.equals), other: rule.then.key, required: JSON.stringify(rule.then.equals), actual, why: rule.why },
       });
     }
+    checkCombinations(spec.combinations, nested, [...path, name], nestedNames.join('.'), form, report);
     checkImplications(spec.fields, nested, [...path, name], nestedNames, form, report);
+  }
+}
+
+/** The catalog's combinations (`LaunchTemplate` by `Name` or `Id`), on the keys an object has. */
+function checkCombinations(
+  combinations: readonly Combination[] | undefined,
+  object: { readonly [key: string]: JsonValue },
+  path: Path,
+  name: string,
+  form: 'Parameters' | 'Arguments',
+  report: (report: Report) => void,
+): void {
+  for (const combination of combinations ?? []) {
+    // The key as written: `Key` or, in Parameters, `Key.$`.
+    const given = combination.keys.map((key) => (Object.hasOwn(object, key) ? key : form === 'Parameters' && Object.hasOwn(object, `${key}.$`) ? `${key}.$` : undefined));
+    const present = given.filter((key): key is string => key !== undefined);
+    const quoted = (keys: readonly string[]) => keys.map((key) => `"${key}"`).join(keys.length === 2 ? ' and ' : ', ');
+    const { why } = combination;
+    switch (combination.kind) {
+      case 'exactly-one':
+        if (present.length === 0) report({ path, at: 'key', messageId: 'oneOfNone', data: { name, keys: combination.keys.map((key) => `"${key}"`).join(' or '), why } });
+        else if (present.length > 1) report({ path: [...path, present[1]], at: 'key', messageId: 'oneOfSeveral', data: { name, keys: quoted(present), why } });
+        break;
+      case 'all-or-none':
+        if (present.length > 0 && present.length < combination.keys.length) {
+          const missing = combination.keys.filter((_, i) => given[i] === undefined);
+          // A warning: the EKS API reference forbids it, but a state machine of AWS CDK's integration tests deploys
+          // with `ScalingConfig: {DesiredSize: 2}` (its node group creation may never have run).
+          report({ path, at: 'key', messageId: 'partial', severity: 'warning', data: { name, given: quoted(present), missing: quoted(missing), why } });
+        }
+        break;
+      case 'not-together':
+        if (present.length > 1) report({ path: [...path, present[0]], at: 'key', messageId: 'together', data: { keys: quoted(present), why } });
+        break;
+    }
   }
 }
 

@@ -35,6 +35,21 @@ ruleTester(rule, {
     { name: 'the whole Arguments as one expression', code: machine({ Resource: 'arn:aws:states:::eks:call', Arguments: '{% $states.input.request %}' }, { jsonata: true }) },
     { name: 'the Job as a JSON string', code: machine(runJob({ ...CLUSTER, Job: JSON.stringify(JOB) })) },
     {
+      name: 'a launch template by Id, all three counts, and repair limits as counts',
+      code: machine({
+        Resource: 'arn:aws:states:::eks:createNodegroup.sync',
+        Parameters: { ...minimal.createNodegroup, LaunchTemplate: { Id: 'lt-0abc', Version: '3' }, ScalingConfig: { MinSize: 1, MaxSize: 4, DesiredSize: 2 }, NodeRepairConfig: { Enabled: true, MaxUnhealthyNodeThresholdCount: 3, MaxParallelNodesRepairedCount: 1 } },
+      }),
+    },
+    {
+      name: 'a launch template named by path, and an empty scaling configuration',
+      code: machine({ Resource: 'arn:aws:states:::eks:createNodegroup.sync', Parameters: { ...minimal.createNodegroup, LaunchTemplate: { 'Name.$': '$.template' }, ScalingConfig: {} } }),
+    },
+    {
+      name: 'the launch template as one expression, JSONata',
+      code: machine({ Resource: 'arn:aws:states:::eks:createNodegroup.sync', Arguments: { ...minimal.createNodegroup, LaunchTemplate: '{% $template %}' } }, { jsonata: true }),
+    },
+    {
       name: 'the full createNodegroup shape',
       code: machine({
         Resource: 'arn:aws:states:::eks:createNodegroup.sync',
@@ -220,6 +235,98 @@ ruleTester(rule, {
         { jsonata: true, placement: 'map' },
       ),
       errors: [{ messageId: 'implication', data: { state: 'Run', name: 'ResourcesVpcConfig.EndpointPublicAccess', value: 'false', other: 'EndpointPrivateAccess', required: 'true', actual: ' (it is false)', why: 'EKS does not create a cluster whose API server has neither public nor private endpoint access' }, line: 21, column: 41 }],
+    },
+    {
+      name: 'a launch template by both Name and Id',
+      code: machine({ Resource: 'arn:aws:states:::eks:createNodegroup.sync', Parameters: { ...minimal.createNodegroup, LaunchTemplate: { Name: 'workers', Id: 'lt-0abc', Version: '3' } } }),
+      errors: [
+        {
+          messageId: 'oneOfSeveral',
+          message: 'State "Run": "LaunchTemplate" has "Name" and "Id"; keep one: EKS finds the launch template by its name or by its ID, one of the two',
+          line: 16,
+          column: 11,
+          endLine: 16,
+          endColumn: 15,
+        },
+      ],
+    },
+    {
+      name: 'a launch template by neither, in a Parallel branch',
+      code: machine({ Resource: 'arn:aws:states:::eks:createNodegroup', Parameters: { ...minimal.createNodegroup, LaunchTemplate: { Version: '3' } } }, { placement: 'parallel' }),
+      errors: [
+        {
+          messageId: 'oneOfNone',
+          message: 'State "Run": "LaunchTemplate" needs one of "Name" or "Id": EKS finds the launch template by its name or by its ID, one of the two',
+          line: 20,
+          column: 17,
+          endLine: 20,
+          endColumn: 33,
+        },
+      ],
+    },
+    {
+      name: 'a scaling configuration with one count of three: a warning (the API reference forbids it)',
+      code: machine({ Resource: 'arn:aws:states:::eks:createNodegroup.sync', Parameters: { ...minimal.createNodegroup, ScalingConfig: { DesiredSize: 2 } } }),
+      errors: [
+        {
+          messageId: 'partial',
+          message:
+            'State "Run": "ScalingConfig" has "DesiredSize" but not "MinSize" and "MaxSize"; give all of them or none: the EKS API reference asks for all three counts or none when a node group is created',
+          line: 14,
+          column: 9,
+          endLine: 14,
+          endColumn: 24,
+        },
+      ],
+    },
+    {
+      name: 'a disk size beside a launch template given by path',
+      code: machine({ Resource: 'arn:aws:states:::eks:createNodegroup.sync', Parameters: { ...minimal.createNodegroup, DiskSize: 50, 'LaunchTemplate.$': '$.template' } }),
+      errors: [
+        {
+          messageId: 'together',
+          message: 'State "Run": "DiskSize" and "LaunchTemplate.$" cannot be given together; keep one: with a launch template, the disk size is set in the template',
+          line: 14,
+          column: 9,
+          endLine: 14,
+          endColumn: 19,
+        },
+      ],
+    },
+    {
+      name: 'SSH access beside a launch template, JSONata in a Map',
+      code: machine(
+        { Resource: 'arn:aws:states:::eks:createNodegroup.sync', Arguments: { ...minimal.createNodegroup, RemoteAccess: { Ec2SshKey: 'ops' }, LaunchTemplate: { Id: '{% $lt %}' } } },
+        { jsonata: true, placement: 'map' },
+      ),
+      errors: [
+        {
+          messageId: 'together',
+          message: 'State "Run": "RemoteAccess" and "LaunchTemplate" cannot be given together; keep one: with a launch template, SSH access is set in the template',
+          line: 20,
+          column: 15,
+          endLine: 20,
+          endColumn: 29,
+        },
+      ],
+    },
+    {
+      name: 'a repair threshold as a count and as a percentage',
+      code: machine({
+        Resource: 'arn:aws:states:::eks:createNodegroup.sync',
+        Parameters: { ...minimal.createNodegroup, NodeRepairConfig: { Enabled: true, MaxUnhealthyNodeThresholdCount: 3, 'MaxUnhealthyNodeThresholdPercentage.$': '$.percent' } },
+      }),
+      errors: [
+        {
+          messageId: 'together',
+          message:
+            'State "Run": "MaxUnhealthyNodeThresholdCount" and "MaxUnhealthyNodeThresholdPercentage.$" cannot be given together; keep one: the threshold is a count or a percentage, not both',
+          line: 16,
+          column: 11,
+          endLine: 16,
+          endColumn: 43,
+        },
+      ],
     },
   ],
 });

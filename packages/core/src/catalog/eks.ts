@@ -4,7 +4,7 @@
  * (EKS-AND-ASL.md §2–§5); parameter names are Step Functions PascalCase.
  */
 import type { IntegrationPattern } from '../resource.js';
-import type { ListSpec, MapSpec, ParameterFields, StringSpec, StructureSpec } from './parameter-spec.js';
+import type { Combination, ListSpec, MapSpec, ParameterFields, StringSpec, StructureSpec } from './parameter-spec.js';
 
 export type EksApiName =
   | 'runJob'
@@ -45,6 +45,8 @@ export interface EksApiSpec {
   readonly syncBehaviour?: string;
   readonly docsUrl: string;
   readonly parameters: ParameterFields;
+  /** Top-level parameters the service takes only together or only apart (see `StructureSpec.combinations`). */
+  readonly combinations?: readonly Combination[];
   /** Parameters that name the resources the call acts on; values read by flow analysis and the IAM deriver. */
   readonly identifiers: {
     readonly cluster: 'Name' | 'ClusterName';
@@ -402,6 +404,10 @@ const createNodegroup: EksApiSpec = {
   lifecycle: { action: 'create', resource: 'nodegroup' },
   passedRoles: [{ key: 'NodeRole', purpose: 'node IAM role' }],
   resultKey: 'Nodegroup',
+  combinations: [
+    { kind: 'not-together', keys: ['DiskSize', 'LaunchTemplate'], why: 'with a launch template, the disk size is set in the template' },
+    { kind: 'not-together', keys: ['RemoteAccess', 'LaunchTemplate'], why: 'with a launch template, SSH access is set in the template' },
+  ],
   parameters: {
     ClusterName: { ...clusterName, doc: 'Name of the cluster to add the node group to.' },
     NodegroupName: { type: 'string', required: true, doc: 'Unique name of the node group in the cluster.' },
@@ -410,6 +416,7 @@ const createNodegroup: EksApiSpec = {
     ScalingConfig: {
       type: 'structure',
       doc: 'Node counts of the Auto Scaling group; give all three or none.',
+      combinations: [{ kind: 'all-or-none', keys: ['MinSize', 'MaxSize', 'DesiredSize'], why: 'the EKS API reference asks for all three counts or none when a node group is created' }],
       fields: {
         MinSize: { type: 'integer', minimum: 0, doc: 'Minimum number of nodes (≥ 0).' },
         MaxSize: { type: 'integer', minimum: 1, doc: 'Maximum number of nodes (≥ 1).' },
@@ -441,6 +448,7 @@ const createNodegroup: EksApiSpec = {
     LaunchTemplate: {
       type: 'structure',
       doc: 'EC2 launch template: give Name or Id (one of them) and optionally Version.',
+      combinations: [{ kind: 'exactly-one', keys: ['Name', 'Id'], why: 'EKS finds the launch template by its name or by its ID, one of the two' }],
       fields: { Name: { type: 'string', doc: 'Launch template name.' }, Version: { type: 'string', doc: 'Launch template version.' }, Id: { type: 'string', doc: 'Launch template ID.' } },
     },
     UpdateConfig: {
@@ -457,6 +465,10 @@ const createNodegroup: EksApiSpec = {
       type: 'structure',
       newerModelMember: true,
       doc: 'Automatic repair of unhealthy nodes.',
+      combinations: [
+        { kind: 'not-together', keys: ['MaxUnhealthyNodeThresholdCount', 'MaxUnhealthyNodeThresholdPercentage'], why: 'the threshold is a count or a percentage, not both' },
+        { kind: 'not-together', keys: ['MaxParallelNodesRepairedCount', 'MaxParallelNodesRepairedPercentage'], why: 'the repair parallelism is a count or a percentage, not both' },
+      ],
       fields: {
         Enabled: { type: 'boolean', doc: 'Turn node auto repair on.' },
         MaxUnhealthyNodeThresholdCount: { type: 'integer', minimum: 1, doc: 'Stop repairing above this many unhealthy nodes.' },

@@ -49,6 +49,19 @@ export interface StructureSpec extends SpecBase {
   readonly fields: ParameterFields;
   /** Combinations the service rejects: when `when` holds, `then` must hold too (checked on literal values). */
   readonly implications?: readonly Implication[];
+  /** Members the service takes only together, or only apart (checked on the keys present). */
+  readonly combinations?: readonly Combination[];
+}
+
+/**
+ * `exactly-one`: one of the keys, not several, not none. `all-or-none`: every key or none of them. `not-together`:
+ * at most one of the keys. A key counts as present when given as a value or dynamically (`Key.$`, an expression).
+ */
+export interface Combination {
+  readonly kind: 'exactly-one' | 'all-or-none' | 'not-together';
+  readonly keys: readonly string[];
+  /** Why the service rejects the combination, for messages. */
+  readonly why: string;
 }
 
 export interface Implication {
