@@ -79,6 +79,12 @@ function valueSchema(spec: ParameterSpec, form: PayloadForm): Schema {
 function baseSchema(spec: ParameterSpec, form: PayloadForm): Schema {
   const messages: Schema = { type: `must be ${describeSpec(spec)}` };
   const schema: Schema = {};
+  /** A numeric bound of the spec, as a schema keyword with its message. */
+  const bound = (keyword: string, value: number | undefined, message: (n: number) => string): void => {
+    if (value === undefined) return;
+    schema[keyword] = value;
+    messages[keyword] = message(value);
+  };
   switch (spec.type) {
     case 'string':
       schema.type = 'string';
@@ -86,14 +92,8 @@ function baseSchema(spec: ParameterSpec, form: PayloadForm): Schema {
         schema.enum = spec.enum;
         messages.enum = `must be one of ${spec.enum.join(', ')}`;
       }
-      if (spec.minLength !== undefined) {
-        schema.minLength = spec.minLength;
-        messages.minLength = MESSAGES.minLength(spec.minLength);
-      }
-      if (spec.maxLength !== undefined) {
-        schema.maxLength = spec.maxLength;
-        messages.maxLength = MESSAGES.maxLength(spec.maxLength);
-      }
+      bound('minLength', spec.minLength, MESSAGES.minLength);
+      bound('maxLength', spec.maxLength, MESSAGES.maxLength);
       if (spec.pattern !== undefined) {
         schema.pattern = spec.pattern;
         messages.pattern = MESSAGES.pattern(spec.pattern, spec.patternDescription);
@@ -104,26 +104,14 @@ function baseSchema(spec: ParameterSpec, form: PayloadForm): Schema {
       break;
     case 'integer':
       schema.type = 'integer';
-      if (spec.minimum !== undefined) {
-        schema.minimum = spec.minimum;
-        messages.minimum = MESSAGES.minimum(spec.minimum);
-      }
-      if (spec.maximum !== undefined) {
-        schema.maximum = spec.maximum;
-        messages.maximum = MESSAGES.maximum(spec.maximum);
-      }
+      bound('minimum', spec.minimum, MESSAGES.minimum);
+      bound('maximum', spec.maximum, MESSAGES.maximum);
       break;
     case 'list':
       schema.type = 'array';
       schema.items = valueSchema(spec.items, form);
-      if (spec.minItems !== undefined) {
-        schema.minItems = spec.minItems;
-        messages.minItems = MESSAGES.minItems(spec.minItems);
-      }
-      if (spec.maxItems !== undefined) {
-        schema.maxItems = spec.maxItems;
-        messages.maxItems = MESSAGES.maxItems(spec.maxItems);
-      }
+      bound('minItems', spec.minItems, MESSAGES.minItems);
+      bound('maxItems', spec.maxItems, MESSAGES.maxItems);
       break;
     case 'structure':
       return objectSchema(spec.fields, form);
@@ -132,14 +120,8 @@ function baseSchema(spec: ParameterSpec, form: PayloadForm): Schema {
       schema.additionalProperties = valueSchema(spec.values, form);
       // In JSONPath a map entry may also be dynamic: `"tailLines.$": "$.lines"`.
       if (form === 'Parameters') schema.patternProperties = { '\\.\\$$': DYNAMIC_VALUE };
-      if (spec.minEntries !== undefined) {
-        schema.minProperties = spec.minEntries;
-        messages.minProperties = MESSAGES.minEntries(spec.minEntries);
-      }
-      if (spec.maxEntries !== undefined) {
-        schema.maxProperties = spec.maxEntries;
-        messages.maxProperties = MESSAGES.maxEntries(spec.maxEntries);
-      }
+      bound('minProperties', spec.minEntries, MESSAGES.minEntries);
+      bound('maxProperties', spec.maxEntries, MESSAGES.maxEntries);
       break;
     case 'json':
       schema.type = spec.accepts.length === 1 ? spec.accepts[0] : [...spec.accepts];
