@@ -1,10 +1,11 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fixUntilStable, linkedExtractor, lintText, RuleConfigError, type LintResult } from '@asl-lint/core';
+import { fixUntilStable, linkedExtractor, RuleConfigError, type LintResult } from '@asl-lint/core';
 import { allRules } from '@asl-lint/rules';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import { ConfigError, ConfigResolver, describeFileConfig } from '@asl-lint/config';
 import { findFiles } from './files.js';
+import { lintWithConfig } from './lint-file.js';
 import { lintLinkedFiles } from './linked.js';
 import { writeFixedFile } from './fix-writer.js';
 import { formatGithubSummary, formatters, type FormatContext } from './formatters/index.js';
@@ -71,11 +72,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
   const results: LintedFile[] = [];
   const dryRunOutput: string[] = [];
-  const knownRuleIds = allRules.map((rule) => rule.meta.id);
   let ioFailed = false;
   const lintFile = (text: string, filePath: string, absolute: string): { result: LintResult; fixed: string } => {
     const config = configs.forFile(absolute);
-    const lint = (source: string) => lintText(source, { filePath, rules: config.rules, settings: config.settings, knownRuleIds });
+    const lint = (source: string) => lintWithConfig(source, filePath, config);
     if (!options.fix && !options.fixDryRun) return { result: lint(text), fixed: text };
     const outcome = fixUntilStable(text, lint);
     return { result: outcome.result, fixed: outcome.output };
@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         io.stderr.write(`asl-lint: not fixed ${file}: ${problem}\n`);
         // Report the findings of the text on disk, not of the unwritten fix.
         const config = configs.forFile(absolute);
-        return lintText(text, { filePath: file, rules: config.rules, settings: config.settings, knownRuleIds });
+        return lintWithConfig(text, file, config);
       }
     }
     return result;
@@ -144,7 +144,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         (text, linked) => {
           const config = configs.forFile(linked.absolute);
           if (config.ignored) return undefined;
-          return lintText(text, { filePath: linked.file, rules: config.rules, settings: config.settings, extractors: [linkedExtractor(linked.link)], knownRuleIds });
+          return lintWithConfig(text, linked.file, config, [linkedExtractor(linked.link)]);
         },
         (linked, error) => io.stderr.write(`asl-lint: ${linked.from}: cannot read the definition "${linked.link.path}": ${describeFsError(error)}\n`),
       );

@@ -6,10 +6,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { LineIndex, lintText, type Diagnostic, type LinkedDefinition, type SeveritySetting, type SourceLanguage, type WorkflowType } from '@asl-lint/core';
+import { LineIndex, type Diagnostic, type LinkedDefinition, type SeveritySetting, type SourceLanguage, type WorkflowType } from '@asl-lint/core';
 import { ConfigResolver } from '@asl-lint/config';
 import { allRules } from '@asl-lint/rules';
 import type { LintedFile } from './formatters/types.js';
+import { lintWithConfig } from './lint-file.js';
 import { readTextFile } from './read-text.js';
 
 /** Fewer files than this per thread are not worth a worker's start-up (loading the CLI again, a cold JIT). */
@@ -106,7 +107,6 @@ export function isLintWorker(): boolean {
 export function runLintWorker(): void {
   const task = workerData as LintTask;
   const configs = new ConfigResolver({ cwd: task.cwd, rules: allRules, explicitConfig: task.config, cliRules: task.rules, cliWorkflowType: task.workflowType });
-  const knownRuleIds = allRules.map((rule) => rule.meta.id);
   const outcomes: TransferredOutcome[] = task.files.map(({ file, absolute }) => {
     let text: string;
     try {
@@ -115,8 +115,7 @@ export function runLintWorker(): void {
       // Structured cloning keeps an Error's message but not its code.
       return { kind: 'unreadable', file, error: { code: (error as { code?: unknown }).code, message: error instanceof Error ? error.message : String(error) } };
     }
-    const config = configs.forFile(absolute);
-    const result = lintText(text, { filePath: file, rules: config.rules, settings: config.settings, knownRuleIds });
+    const result = lintWithConfig(text, file, configs.forFile(absolute));
     return { kind: 'linted', result: { filePath: result.filePath, text, language: result.language, diagnostics: result.diagnostics, linked: result.linked ?? [] } };
   });
   parentPort!.postMessage(outcomes);
